@@ -1,0 +1,38 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+:
+#   make run    start the app on the bundled sample article
+#   make test   run every test (offscreen; no display needed)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RUN_DB ?= .run/sample.db
+SAMPLE := resources/sample/sample_article.txt
+
+.PHONY: run test bench screenshots clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer; set PYTHON=python3.12 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies change; a second run reuses the venv.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p $(dir $(RUN_DB))
+	$(BIN)/annotator gui --db $(RUN_DB) $(SAMPLE)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.screenshots resources/screenshots
+
+clean:
+	rm -rf $(VENV) .run .pytest_cache

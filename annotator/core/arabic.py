@@ -1,0 +1,167 @@
+"""Arabic text rules: what belongs to a letter, what a word is, and a search key.
+
+Search and matching never touch the stored text. They use a *normalised key*
+(diacritics, tatweel and invisible marks dropped, letter variants folded) with an
+offset map from each key character back to the code point it came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+TATWEEL = "\u0640"
+
+# Invisible characters that carry no letter: bidi marks and embeddings, zero-width
+# space/joiners, the BOM. They are skipped by search and attach to their neighbours.
+INVISIBLES = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+_LETTER_FOLDS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+}
+
+# Proclitics a span may be trimmed of, longest first so that "لل" wins over "ل".
+# One per command: a stacked "وبال" takes three presses, each one visible and undoable.
+CLITICS = ("لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def is_mark(ch: str) -> bool:
+    """A character that belongs to the letter before it (harakat, shadda, Quranic marks)."""
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, digits, marks, tatweel and in-word invisibles make up a word."""
+    if ch in INVISIBLES:
+        return ch in ("\u200c", "\u200d")
+    return unicodedata.category(ch)[0] in ("L", "M", "N")
+
+
+def cluster_start(text: str, pos: int) -> int:
+    """Move ``pos`` back so it does not fall between a letter and its marks."""
+    while 0 < pos < len(text) and is_mark(text[pos]):
+        pos -= 1
+    return pos
+
+
+def cluster_end(text: str, pos: int) -> int:
+    """Move ``pos`` forward past any marks that belong to the letter before it."""
+    while pos < len(text) and is_mark(text[pos]):
+        pos += 1
+    return pos
+
+
+def snap_to_clusters(text: str, start: int, end: int) -> tuple[int, int]:
+    """The smallest range holding ``[start, end)`` that splits no letter from its marks."""
+    return cluster_start(text, start), cluster_end(text, max(start, end))
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words; a range with no word in it stays as it is.
+
+    Leading and trailing spaces or punctuation in the selection are dropped first,
+    so that a sloppy drag yields the words the annotator meant.
+    """
+    start, end = max(0, start), min(len(text), end)
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    if start == end:
+        return snap_to_clusters(text, start, end)
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def word_at(text: str, pos: int) -> tuple[int, int]:
+    """The word that holds ``pos`` (or ends just before it); an empty range if none."""
+    if pos < len(text) and is_word_char(text[pos]):
+        return snap_to_words(text, pos, pos + 1)
+    if pos > 0 and is_word_char(text[pos - 1]):
+        return snap_to_words(text, pos - 1, pos)
+    return pos, pos
+
+
+def strip_clitic(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim one leading proclitic (و ف ب ل ك لل ال) from a span.
+
+    Marks on the clitic go with it; a span is never trimmed to fewer than two letters.
+    """
+    letters = [(i, text[i]) for i in range(start, end) if not is_mark(text[i]) and text[i] != TATWEEL]
+    word = "".join(ch for _, ch in letters)
+    for clitic in CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            new_start = letters[len(clitic)][0]
+            return new_start, end
+    return start, end
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in INVISIBLES or ch == TATWEEL or is_mark(ch):
+        return ""
+    folded = unicodedata.normalize("NFKC", ch)  # presentation forms, ligatures (ﻻ -> لا)
+    out = []
+    for c in folded:
+        if is_mark(c) or c == TATWEEL:
+            continue
+        c = _LETTER_FOLDS.get(c, c)
+        if unicodedata.category(c) == "Nd":
+            c = str(unicodedata.digit(c))  # ٣ and ۳ and 3 all search as 3
+        out.append(c.casefold())
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class SearchKey:
+    """A normalised copy of a text and, per key character, the code point it came from."""
+
+    key: str
+    origin: tuple[int, ...]
+
+    def to_text_range(self, text: str, key_start: int, key_end: int) -> tuple[int, int]:
+        start = self.origin[key_start]
+        end = self.origin[key_end - 1] + 1
+        return snap_to_clusters(text, start, end)
+
+
+def search_key(text: str) -> SearchKey:
+    key: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        key.append(folded)
+        origin.extend([i] * len(folded))
+    return SearchKey("".join(key), tuple(origin))
+
+
+def normalise(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def find_all(text: str, query: str, key: SearchKey | None = None) -> list[tuple[int, int]]:
+    """Every match of ``query`` in ``text``, ignoring diacritics, tatweel and letter variants.
+
+    Matches are ranges of the stored text, whole letters with their marks.
+    """
+    needle = normalise(query)
+    if not needle:
+        return []
+    key = key or search_key(text)
+    found = []
+    at = key.key.find(needle)
+    while at != -1:
+        found.append(key.to_text_range(text, at, at + len(needle)))
+        at = key.key.find(needle, at + len(needle))
+    return found

@@ -1,0 +1,41 @@
+"""CSV, one span a row, for spreadsheets: UTF-8 with a BOM and no live formulas.
+
+Open the output with ``encoding="utf-8-sig", newline=""``. It is a view for people;
+JSON Lines is the lossless format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from annotator.core.model import Document, Span
+
+COLUMNS = ("document_id", "document_title", "span_id", "start", "end", "label", "text", "annotator",
+           "origin", "attrs")
+
+# OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these.
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(cell: str) -> str:
+    """Make a text cell inert in a spreadsheet by prefixing an apostrophe where needed."""
+    return "'" + cell if cell.startswith(_FORMULA_TRIGGERS) else cell
+
+
+def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
+    """Write rows to ``stream`` (opened with newline=""); the caller writes the BOM."""
+    writer = csv.writer(stream)
+    writer.writerow(COLUMNS)
+    rows = 0
+    for document, spans in items:
+        title = neutralise(document.title)
+        for s in spans:
+            # Numbers stay unescaped; every free-text cell is neutralised.
+            writer.writerow([document.id, title, s.id, s.start, s.end, neutralise(s.label), neutralise(s.text),
+                             neutralise(s.annotator), neutralise(s.origin),
+                             neutralise(json.dumps(s.attrs, ensure_ascii=False))])
+            rows += 1
+    return rows

@@ -1,0 +1,87 @@
+"""Annotator's own JSON Lines: one document a line, with its spans. Lossless both ways.
+
+``{"id", "title", "text", "meta", "spans": [{"id", "start", "end", "label", "text",
+"annotator", "attrs", "origin"}]}``; on import only ``text`` is required, and of a span
+only ``start``, ``end`` and ``label``. Offsets are code points.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from annotator.core.model import Document, Span
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+
+
+def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
+    where = f"span {index + 1}"
+    if not isinstance(raw, dict):
+        raise FormatError(path, f"{where} is not an object", line)
+    missing = [k for k in ("start", "end", "label") if k not in raw]
+    if missing:
+        raise FormatError(path, f"{where} lacks {', '.join(missing)}", line)
+    attrs = raw.get("attrs") or {}
+    if not isinstance(attrs, dict):
+        raise FormatError(path, f"{where}: attrs must be an object", line)
+    for key in ("label", "text", "annotator", "id"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise FormatError(path, f"{where}: {key} must be a string", line)
+    return SpanRecord(raw["start"], raw["end"], raw["label"], raw.get("text"), raw.get("annotator"),
+                      attrs, raw.get("id"), raw.get("origin") or "imported")
+
+
+def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
+    for number, line in enumerate(stream, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
+            raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
+        meta = raw.get("meta") or {}
+        spans = raw.get("spans") or []
+        if not isinstance(meta, dict):
+            raise FormatError(path, '"meta" must be an object', number)
+        if not isinstance(spans, list):
+            raise FormatError(path, '"spans" must be a list', number)
+        title = raw.get("title") or ""
+        if not isinstance(title, str):
+            raise FormatError(path, '"title" must be a string', number)
+        yield DocumentRecord(
+            text=raw["text"],
+            title=title,
+            meta=meta,
+            spans=[_span_record(s, path, number, i) for i, s in enumerate(spans)],
+            source=str(raw.get("source") or ""),
+            line=number,
+        )
+
+
+def document_object(document: Document, spans: Iterable[Span]) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "source": document.source,
+        "text": document.text,
+        "meta": document.meta,
+        "spans": [
+            {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
+             "annotator": s.annotator, "attrs": s.attrs, "origin": s.origin}
+            for s in spans
+        ],
+    }
+
+
+def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
+    count = 0
+    for document, spans in items:
+        stream.write(json.dumps(document_object(document, spans), ensure_ascii=False))
+        stream.write("\n")
+        count += 1
+    return count

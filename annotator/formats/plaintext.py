@@ -1,0 +1,25 @@
+"""Plain ``.txt`` articles: one file, one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.decoding import DecodeError, decode_article
+from annotator.formats.records import DocumentRecord, FormatError
+
+MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; protects the GUI from a mistaken pick
+
+
+def read(path: Path, encoding: str | None = None) -> DocumentRecord:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise FormatError(str(path), f"the file is {size / 2**20:.0f} MiB; an article may be at most "
+                                     f"{MAX_BYTES // 2**20} MiB")
+    try:
+        decoded = decode_article(path.read_bytes(), encoding)
+    except DecodeError as err:
+        raise FormatError(str(path), str(err)) from None
+    meta = {"encoding": decoded.encoding, "newline": decoded.newline}
+    if decoded.had_bom:
+        meta["bom"] = True
+    return DocumentRecord(text=decoded.text, title=path.stem, meta=meta, source=path.name)

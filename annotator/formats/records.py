@@ -1,0 +1,37 @@
+"""What a reader hands to the importer: a document and its spans, not yet checked or stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class FormatError(ValueError):
+    """Input that cannot be read; ``str()`` names the file, the line and the problem."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None):
+        self.path, self.problem, self.line = path, problem, line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass
+class SpanRecord:
+    start: Any
+    end: Any
+    label: str
+    text: str | None = None
+    annotator: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None
+    origin: str = "imported"
+
+
+@dataclass
+class DocumentRecord:
+    text: str
+    title: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[SpanRecord] = field(default_factory=list)
+    source: str = ""
+    line: int | None = None  # where in the source file the document starts, for messages

@@ -1,0 +1,1 @@
+"""Merging, comparison, adjudication and agreement (pure Python over the store)."""

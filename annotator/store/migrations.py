@@ -1,0 +1,89 @@
+"""Schema versions, kept in ``PRAGMA user_version``, and the ordered migrations to reach them.
+
+Each migration is a named function; migration N brings a database from version N-1 to N.
+Append new ones, never edit an old one: databases in the field were made by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from annotator.core.model import DEFAULT_LABELS
+
+
+def _run_script(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would take the migration out of
+    # its transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_initial(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL UNIQUE,
+            meta TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            color TEXT NOT NULL,
+            key TEXT NOT NULL DEFAULT '',
+            title_ar TEXT NOT NULL DEFAULT '',
+            title_en TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE annotators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL DEFAULT 'annotator'
+        );
+        CREATE TABLE spans (
+            id TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL DEFAULT 'manual',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start < "end")
+        );
+        CREATE INDEX spans_by_document ON spans (document_id, start, "end");
+        CREATE INDEX spans_by_annotator ON spans (annotator_id);
+        CREATE TABLE document_status (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator_id)
+        );
+        """
+    )
+    db["labels"].insert_all(
+        {
+            "name": label.name,
+            "color": label.color,
+            "key": label.key,
+            "title_ar": label.title_ar,
+            "title_en": label.title_en,
+            "position": position,
+        }
+        for position, label in enumerate(DEFAULT_LABELS)
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)

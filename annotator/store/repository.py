@@ -1,0 +1,474 @@
+"""The repository: every read and write of a project database goes through ``Store``.
+
+Each public method that changes something is one transaction, committed before it
+returns (``synchronous=FULL`` in WAL mode), so an acknowledged change survives a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import Annotator, Document, Label, Span, check_span, text_sha256
+from annotator.store.errors import NewerDatabaseError, StoreError
+from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+APPLICATION_ID = 0x416E6E6F  # "Anno": marks the file as ours in the SQLite header
+BUSY_TIMEOUT_S = 5.0
+STATUSES = ("new", "in_progress", "done")
+
+
+def default_db_path() -> Path:
+    """``$ANNOTATOR_DB``, else ``annotator.db`` in the user's data directory."""
+    env = os.environ.get("ANNOTATOR_DB")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return platformdirs.user_data_path("annotator", appauthor=False) / "annotator.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    title: str
+    source: str
+    length: int
+    span_count: int
+    status: str
+
+
+_SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s.start, s."end", s.text, s.attrs, s.origin'
+
+
+def _span_from_row(row: tuple) -> Span:
+    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]), row[8])
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    with path.open("rb") as handle:
+        magic = handle.read(16)
+    if magic != b"SQLite format 3\x00":
+        raise StoreError(f"{path}: not an Annotator database (the file is not an SQLite database)")
+
+
+class Store:
+    """A project database. Open with ``Store.open(path)``; close when done."""
+
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+        self._annotator_ids: dict[str, int] = {}
+        self._text_cache: dict[int, str] = {}
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> "Store":
+        path = Path(path)
+        _check_header(path)
+        if not path.exists():
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as err:
+            raise StoreError(f"{path}: cannot open the database ({err})") from None
+        try:
+            store = cls._prepare(conn, path)
+        except Exception:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def _prepare(cls, conn: sqlite3.Connection, path: Path) -> "Store":
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: not a usable SQLite database ({err})") from None
+        if app_id not in (0, APPLICATION_ID) or (version == 0 and tables > 0):
+            raise StoreError(f"{path}: an SQLite database of another program, not an Annotator project")
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(
+                f"{path}: written by a newer version of Annotator (schema {version}; this "
+                f"version knows up to {SCHEMA_VERSION}). Update Annotator to open it; the file "
+                "was left untouched."
+            )
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+                raise StoreError(f"{path}: the database cannot use write-ahead logging")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{path}: cannot open the database for writing ({err})") from None
+        store = cls(Database(conn), path)
+        store._migrate(version)
+        return store
+
+    def _migrate(self, version: int) -> None:
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                if number == 1:
+                    self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work. Nested calls join the outer transaction.
+
+        The outermost level takes the write lock at once (BEGIN IMMEDIATE), so two
+        processes writing together wait for each other within the busy timeout
+        instead of failing half-way with "database is locked".
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            self._annotator_ids.clear()  # ids handed out inside the transaction are gone
+            raise
+        conn.execute("COMMIT")
+
+    # -- labels and annotators ---------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        rows = self.db.execute(
+            "SELECT name, color, key, title_ar, title_en FROM labels ORDER BY position, name"
+        ).fetchall()
+        return [Label(*row) for row in rows]
+
+    def label_names(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT name FROM labels")}
+
+    def add_label(self, label: Label) -> None:
+        with self.transaction():
+            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
+            self.db["labels"].insert(
+                {"name": label.name, "color": label.color, "key": label.key,
+                 "title_ar": label.title_ar, "title_en": label.title_en, "position": position}
+            )
+
+    def annotator(self, name: str, role: str = "annotator") -> Annotator:
+        """The annotator called ``name``, recorded on first use."""
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        row = self.db.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
+        if row is None:
+            with self.transaction():
+                self.db.execute("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, ?)", [name, role])
+            row = self.db.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
+        self._annotator_ids[name] = row[0]
+        return Annotator(*row)
+
+    def _annotator_id(self, name: str) -> int:
+        if name not in self._annotator_ids:
+            self.annotator(name)
+        return self._annotator_ids[name]
+
+    def annotators(self) -> list[Annotator]:
+        return [Annotator(*row) for row in self.db.execute("SELECT id, name, role FROM annotators ORDER BY name")]
+
+    # -- documents ---------------------------------------------------------------
+
+    def add_document(
+        self, text: str, title: str = "", source: str = "", meta: dict[str, Any] | None = None
+    ) -> tuple[Document, bool]:
+        """Store ``text`` exactly as given; the same text twice gives the same document.
+
+        Returns the document and whether it was new.
+        """
+        if not text:
+            raise ValueError("a document needs text")
+        digest = text_sha256(text)
+        existing = self.document_by_sha256(digest)
+        if existing is not None:
+            return existing, False
+        title = title or text.strip().splitlines()[0][:80]
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [title, source, text, digest, json.dumps(meta or {}, ensure_ascii=False), _now()],
+            )
+        return Document(cursor.lastrowid, title, text, digest, source, dict(meta or {})), True
+
+    def _document_from_row(self, row: tuple) -> Document:
+        return Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
+    def document(self, document_id: int) -> Document:
+        row = self.db.execute(
+            "SELECT id, title, text, text_sha256, source, meta FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document with id {document_id}")
+        return self._document_from_row(row)
+
+    def document_by_sha256(self, digest: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT id, title, text, text_sha256, source, meta FROM documents WHERE text_sha256 = ?", [digest]
+        ).fetchone()
+        return None if row is None else self._document_from_row(row)
+
+    def document_text(self, document_id: int) -> str:
+        # Texts never change after import, so caching them is safe.
+        text = self._text_cache.get(document_id)
+        if text is None:
+            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+            if row is None:
+                raise KeyError(f"no document with id {document_id}")
+            if len(self._text_cache) > 64:
+                self._text_cache.clear()
+            text = self._text_cache[document_id] = row[0]
+        return text
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def document_summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """Every document with its span count and status, for ``annotator`` if named.
+
+        A document with no explicit status is "in progress" once it has spans.
+        """
+        annotator_id = self._annotator_ids.get(annotator) if annotator else None
+        if annotator and annotator_id is None:
+            row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [annotator]).fetchone()
+            annotator_id = row[0] if row else -1
+        span_filter = "" if annotator_id is None else "AND s.annotator_id = :a"
+        status_filter = "" if annotator_id is None else "AND st.annotator_id = :a"
+        rows = self.db.execute(
+            f"""
+            SELECT d.id, d.title, d.source, length(d.text),
+                   (SELECT count(*) FROM spans s WHERE s.document_id = d.id {span_filter}),
+                   (SELECT st.status FROM document_status st WHERE st.document_id = d.id {status_filter}
+                    ORDER BY st.updated_at DESC LIMIT 1)
+            FROM documents d ORDER BY d.id
+            """,
+            {"a": annotator_id},
+        ).fetchall()
+        summaries = []
+        for doc_id, title, source, length, count, status in rows:
+            if status is None:
+                status = "in_progress" if count else "new"
+            summaries.append(DocumentSummary(doc_id, title, source, length, count, status))
+        return summaries
+
+    def set_status(self, document_id: int, annotator: str, status: str) -> None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        annotator_id = self._annotator_id(annotator)
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO document_status (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (document_id, annotator_id) DO UPDATE SET status = excluded.status, "
+                "updated_at = excluded.updated_at",
+                [document_id, annotator_id, status, _now()],
+            )
+
+    def status(self, document_id: int, annotator: str) -> str:
+        row = self.db.execute(
+            "SELECT st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
+            "WHERE st.document_id = ? AND a.name = ?",
+            [document_id, annotator],
+        ).fetchone()
+        if row:
+            return row[0]
+        has_spans = self.db.execute(
+            "SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? AND a.name = ? LIMIT 1",
+            [document_id, annotator],
+        ).fetchone()
+        return "in_progress" if has_spans else "new"
+
+    # -- spans -------------------------------------------------------------------
+
+    def add_span(
+        self,
+        document_id: int,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        text: str | None = None,
+        attrs: dict[str, Any] | None = None,
+        origin: str = "manual",
+        span_id: str | None = None,
+    ) -> Span:
+        """Store a span after checking it against the document's text and the label schema."""
+        covered = check_span(self.document_text(document_id), start, end, text)
+        if label not in self.label_names():
+            raise ValueError(f"unknown label {label!r}")
+        span = Span(span_id or str(uuid.uuid4()), document_id, annotator, label, start, end, covered,
+                    dict(attrs or {}), origin)
+        self._insert_spans([span])
+        return span
+
+    def restore_span(self, span: Span) -> None:
+        """Put back a span exactly as it was (undo of a delete)."""
+        check_span(self.document_text(span.document_id), span.start, span.end, span.text)
+        self._insert_spans([span])
+
+    def _insert_spans(self, spans: Iterable[Span]) -> None:
+        now = _now()
+        rows = [
+            (s.id, s.document_id, self._annotator_id(s.annotator), s.label, s.start, s.end, s.text,
+             json.dumps(s.attrs, ensure_ascii=False), s.origin, now, now)
+            for s in spans
+        ]
+        with self.transaction():
+            self.db.conn.executemany(
+                'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def add_spans(self, spans: Iterable[Span]) -> int:
+        """Insert many already-checked spans in one transaction; returns how many."""
+        batch = list(spans)
+        self._insert_spans(batch)
+        return len(batch)
+
+    def span(self, span_id: str) -> Span | None:
+        row = self.db.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?",
+            [span_id],
+        ).fetchone()
+        return None if row is None else _span_from_row(row)
+
+    def update_span(self, span_id: str, *, label: str | None = None, start: int | None = None,
+                    end: int | None = None) -> Span:
+        """Change a span's label or edges; returns the span as stored now."""
+        old = self.span(span_id)
+        if old is None:
+            raise KeyError(f"no span with id {span_id}")
+        start = old.start if start is None else start
+        end = old.end if end is None else end
+        label = old.label if label is None else label
+        covered = check_span(self.document_text(old.document_id), start, end)
+        if label not in self.label_names():
+            raise ValueError(f"unknown label {label!r}")
+        with self.transaction():
+            self.db.execute(
+                'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, updated_at = ? WHERE id = ?',
+                [label, start, end, covered, _now(), span_id],
+            )
+        return Span(old.id, old.document_id, old.annotator, label, start, end, covered, old.attrs, old.origin)
+
+    def delete_span(self, span_id: str) -> Span:
+        """Remove a span; returns it as it was, so the removal can be undone."""
+        old = self.span(span_id)
+        if old is None:
+            raise KeyError(f"no span with id {span_id}")
+        with self.transaction():
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        return old
+
+    def spans_for(self, document_id: int, annotators: Iterable[str] | None = None) -> list[Span]:
+        """The document's spans in text order, of the named annotators or of all."""
+        sql = f"SELECT {_SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ?"
+        params: list[Any] = [document_id]
+        if annotators is not None:
+            names = list(annotators)
+            sql += f" AND a.name IN ({', '.join('?' * len(names))})"
+            params += names
+        sql += ' ORDER BY s.start, s."end" DESC, s.label, s.id'
+        return [_span_from_row(row) for row in self.db.execute(sql, params)]
+
+    def has_span(self, document_id: int, annotator: str, label: str, start: int, end: int) -> bool:
+        return self.db.execute(
+            'SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? '
+            'AND a.name = ? AND s.label = ? AND s.start = ? AND s."end" = ? LIMIT 1',
+            [document_id, annotator, label, start, end],
+        ).fetchone() is not None
+
+    def iter_documents_with_spans(
+        self, annotators: Iterable[str] | None = None
+    ) -> Iterator[tuple[Document, list[Span]]]:
+        """Every document with its spans, streamed in id order.
+
+        Two ordered cursors are walked side by side, so memory holds one document at a
+        time however large the corpus.
+        """
+        names = None if annotators is None else list(annotators)
+        span_sql = f"SELECT {_SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id"
+        params: list[Any] = []
+        if names is not None:
+            span_sql += f" WHERE a.name IN ({', '.join('?' * len(names))})"
+            params = names
+        span_sql += ' ORDER BY s.document_id, s.start, s."end" DESC, s.label, s.id'
+        # Both cursors stay open together on one connection, so they read inside one
+        # read transaction: a single consistent snapshot even while others write.
+        span_rows = self.db.conn.execute(span_sql, params)
+        pending = span_rows.fetchone()
+        doc_rows = self.db.conn.execute(
+            "SELECT id, title, text, text_sha256, source, meta FROM documents ORDER BY id"
+        )
+        for row in doc_rows:
+            document = self._document_from_row(row)
+            spans = []
+            while pending is not None and pending[1] <= document.id:
+                if pending[1] == document.id:
+                    spans.append(_span_from_row(pending))
+                pending = span_rows.fetchone()
+            yield document, spans
+
+    # -- figures -----------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        by_label = dict(self.db.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall())
+        by_annotator = dict(
+            self.db.execute(
+                "SELECT a.name, count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                "GROUP BY a.name ORDER BY a.name"
+            ).fetchall()
+        )
+        return {
+            "documents": self.document_count(),
+            "spans": sum(by_label.values()),
+            "spans_by_label": {label.name: by_label.get(label.name, 0) for label in self.labels()}
+            | {k: v for k, v in by_label.items() if k not in self.label_names()},
+            "spans_by_annotator": by_annotator,
+        }

@@ -1,0 +1,1 @@
+"""The Qt user interface: thin, calling the layers below. The only package that imports Qt."""

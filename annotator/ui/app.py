@@ -1,0 +1,84 @@
+"""Starting the GUI: the application object, fonts, the annotator's name, the project."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.formats.importer import import_paths
+from annotator.formats.records import FormatError
+from annotator.store import Store, StoreError, default_db_path
+from annotator.ui.main_window import MainWindow
+from annotator.ui.resources import load_fonts
+from annotator.ui.settings import app_settings, remember_database
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Annotator")
+        app.setOrganizationName("Annotator")
+        app.setApplicationDisplayName("Annotator")
+    load_fonts()
+    return app
+
+
+def annotator_name(settings: QSettings, ask: bool = True) -> str:
+    """The name stored in settings; on first run, asked once."""
+    name = str(settings.value("annotator", "") or "")
+    if name:
+        return name
+    try:
+        default = getpass.getuser()
+    except Exception:
+        default = "annotator"
+    if ask:
+        typed, ok = QInputDialog.getText(None, QApplication.translate("App", "Welcome to Annotator"),
+                                         QApplication.translate("App", "Your name, as it goes on your spans:"),
+                                         text=default)
+        if ok and typed.strip():
+            default = typed.strip()
+    settings.setValue("annotator", default)
+    return default
+
+
+def open_window(db_path: Path, settings: QSettings, files: list[Path] = ()) -> MainWindow | None:
+    """Open the project at ``db_path`` in a new window; on failure say why and return None."""
+    try:
+        store = Store.open(db_path)
+    except StoreError as err:
+        QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"), str(err))
+        return None
+    name = annotator_name(settings)
+    if files:
+        try:
+            import_paths(store, files, name)
+        except (FormatError, StoreError) as err:
+            QMessageBox.warning(None, QApplication.translate("App", "Import failed"), str(err))
+    remember_database(settings, str(db_path))
+    window = MainWindow(store, name, settings)
+
+    def switch(path: str) -> None:
+        replacement = open_window(Path(path), settings)
+        if replacement is not None:
+            replacement.show()
+            window.close()
+
+    window.openDatabaseRequested.connect(switch)
+    window.destroyed.connect(store.close)
+    return window
+
+
+def run(db_path: Path | None = None, files: list[Path] = ()) -> int:
+    app = ensure_app()
+    settings = app_settings()
+    window = open_window(db_path or default_db_path(), settings, list(files))
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,97 @@
+"""Undoable span edits. Each command calls the workspace, which writes the store first,
+so an undo or redo is on disk the moment it is shown.
+
+A command is pushed only after its first change succeeded (``done=True``), so a write
+that fails never leaves a phantom entry on the undo stack.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Span, check_span
+from annotator.ui.workspace import Workspace
+
+EDGE_MOVE_ID = 1001
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class _SpanCommand(QUndoCommand):
+    def __init__(self, workspace: Workspace, text: str):
+        super().__init__(text)
+        self.workspace = workspace
+        self._skip_first_redo = False
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self.apply()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def run_and_push(self) -> None:
+        """Make the change now; push onto the undo stack only if it succeeded."""
+        self.apply()
+        self._skip_first_redo = True
+        self.workspace.undo_stack.push(self)
+
+
+class AddSpanCommand(_SpanCommand):
+    def __init__(self, workspace: Workspace, label: str, start: int, end: int):
+        super().__init__(workspace, tr("Add %s") % label)
+        document = workspace.document
+        text = check_span(document.text, start, end)
+        self.span = Span(str(uuid.uuid4()), document.id, workspace.annotator, label, start, end, text)
+
+    def apply(self) -> None:
+        self.workspace.insert_span(self.span)
+
+    def undo(self) -> None:
+        self.workspace.remove_span(self.span.id)
+
+
+class DeleteSpanCommand(_SpanCommand):
+    def __init__(self, workspace: Workspace, span: Span):
+        super().__init__(workspace, tr("Delete %s") % span.label)
+        self.span = span
+
+    def apply(self) -> None:
+        self.workspace.remove_span(self.span.id)
+
+    def undo(self) -> None:
+        self.workspace.insert_span(self.span)
+
+
+class UpdateSpanCommand(_SpanCommand):
+    """A new label or new edges for one span. Consecutive edge moves of the same span
+    merge into one undo step, as one gesture."""
+
+    def __init__(self, workspace: Workspace, before: Span, label: str, start: int, end: int, merge: bool = False):
+        super().__init__(workspace, tr("Change %s") % before.label)
+        self.before = before
+        self.after = (label, start, end)
+        self._merge = merge
+
+    def id(self) -> int:
+        return EDGE_MOVE_ID if self._merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UpdateSpanCommand) or other.before.id != self.before.id:
+            return False
+        self.after = other.after
+        return True
+
+    def apply(self) -> None:
+        self.workspace.replace_span(self.before.id, *self.after)
+
+    def undo(self) -> None:
+        b = self.before
+        self.workspace.replace_span(b.id, b.label, b.start, b.end)

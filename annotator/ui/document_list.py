@@ -1,0 +1,91 @@
+"""The project's documents: title, number of spans and status, filterable by status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from annotator.store import DocumentSummary
+from annotator.ui.workspace import Workspace
+
+
+def status_names() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = lambda text: QCoreApplication.translate("DocumentList", text)  # noqa: E731
+    return {"new": tr("new"), "in_progress": tr("in progress"), "done": tr("done")}
+
+
+class DocumentListModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace):
+        super().__init__()
+        self.workspace = workspace
+        self.rows: list[DocumentSummary] = []
+        self.reload()
+        workspace.documentsChanged.connect(self.reload)
+        workspace.statusChanged.connect(self.refresh_document)
+        workspace.spanAdded.connect(self._current_changed)
+        workspace.spanRemoved.connect(self._current_changed)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.workspace.store.document_summaries(self.workspace.annotator)
+        self.endResetModel()
+
+    def _current_changed(self, *_: object) -> None:
+        if self.workspace.document is not None:
+            self.refresh_document(self.workspace.document.id)
+
+    def refresh_document(self, document_id: int) -> None:
+        """Re-read one row (its span count and status), not the whole list."""
+        row = self.row_of(document_id)
+        if row is None:
+            return
+        old = self.rows[row]
+        count = len(self.workspace.spans) if self.workspace.document and self.workspace.document.id == document_id else old.span_count
+        status = self.workspace.store.status(document_id, self.workspace.annotator)
+        self.rows[row] = DocumentSummary(old.id, old.title, old.source, old.length, count, status)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def row_of(self, document_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == document_id), None)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 3
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Title"), self.tr("Spans"), self.tr("Status"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.title, row.span_count, status_names()[row.status])[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.source
+        return None
+
+
+class StatusFilter(QSortFilterProxyModel):
+    """Shows documents of one status, or all when the status is empty."""
+
+    def __init__(self, source: DocumentListModel):
+        super().__init__()
+        self.setSourceModel(source)
+        self.status = ""
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self.status:
+            return True
+        return self.sourceModel().rows[source_row].status == self.status

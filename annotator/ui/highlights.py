@@ -1,0 +1,143 @@
+"""How spans look over the text: shared by the article view and the PNG renderer.
+
+Highlights are overlays (ExtraSelections, or paint-context selections) over the
+unbroken text layout, never character formats written into the document, so Arabic
+letters stay joined when a span starts inside a word, and Qt's own undo stays untouched.
+Only background and underline are used: DESIGN.md records that font changes are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument
+
+from annotator.core.model import Label, Span
+from annotator.core.span_index import SpanIndex, nesting_depth
+from annotator.ui.qt_offsets import TextMapping
+
+FILL_ALPHA = 0x5A
+SELECTED_ALPHA = 0xB0
+
+
+def label_colors(labels: Iterable[Label]) -> dict[str, QColor]:
+    return {label.name: QColor(label.color) for label in labels}
+
+
+def span_format(color: QColor, depth: int, selected: bool) -> QTextCharFormat:
+    """Outer spans are tinted; a span inside another is tinted and underlined in its colour."""
+    fmt = QTextCharFormat()
+    fill = QColor(color)
+    fill.setAlpha(SELECTED_ALPHA if selected else FILL_ALPHA)
+    fmt.setBackground(fill)
+    if depth > 0:
+        fmt.setUnderlineStyle(
+            QTextCharFormat.UnderlineStyle.WaveUnderline if depth > 1 else QTextCharFormat.UnderlineStyle.SingleUnderline
+        )
+        fmt.setUnderlineColor(QColor(color).darker(130))
+    elif selected:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    return fmt
+
+
+@dataclass(frozen=True)
+class Highlight:
+    span: Span
+    qt_start: int
+    qt_end: int
+    depth: int
+    selected: bool
+
+
+def highlights(
+    index: SpanIndex, mapping: TextMapping, cp_start: int, cp_end: int, selected_id: str | None = None
+) -> list[Highlight]:
+    """The highlights for spans over ``[cp_start, cp_end)``, outer ones first."""
+    visible = index.overlapping(cp_start, cp_end)
+    out = []
+    for span in visible:
+        depth = nesting_depth(span, index.overlapping(span.start, span.end))
+        qt_start, qt_end = mapping.range_to_qt(span.start, span.end)
+        out.append(Highlight(span, qt_start, qt_end, depth, span.id == selected_id))
+    out.sort(key=lambda h: (h.depth, h.selected))
+    return out
+
+
+def cursor_for(document: QTextDocument, qt_start: int, qt_end: int) -> QTextCursor:
+    cursor = QTextCursor(document)
+    cursor.setPosition(qt_start)
+    cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+def selections(
+    document: QTextDocument, items: Sequence[Highlight], colors: dict[str, QColor], make: Callable
+) -> list:
+    """Build ExtraSelection-like objects with ``make()`` (it must have .cursor and .format)."""
+    out = []
+    for item in items:
+        selection = make()
+        selection.cursor = cursor_for(document, item.qt_start, item.qt_end)
+        selection.format = span_format(colors.get(item.span.label, QColor("#999999")), item.depth, item.selected)
+        out.append(selection)
+    return out
+
+
+def _edge(document: QTextDocument, qt_pos: int, block_top_left: Callable) -> tuple[float, float, float] | None:
+    """x, top and height of the caret line at ``qt_pos``, in the painter's coordinates."""
+    block = document.findBlock(qt_pos)
+    layout = block.layout()
+    if not block.isValid() or layout is None or layout.lineCount() == 0:
+        return None
+    rel = qt_pos - block.position()
+    line = layout.lineForTextPosition(rel)
+    if not line.isValid():
+        return None
+    x = line.cursorToX(rel)
+    x = x[0] if isinstance(x, tuple) else x
+    origin = block_top_left(block)
+    return origin.x() + x, origin.y() + line.y(), line.height()
+
+
+def paint_edges(
+    painter: QPainter,
+    document: QTextDocument,
+    items: Sequence[Highlight],
+    colors: dict[str, QColor],
+    block_top_left: Callable,
+    dark_background: bool = False,
+) -> None:
+    """Draw a thin bracket at each span's start and end, so boundaries (and punctuation
+    just outside them) can be seen. In right-to-left text a span opens on its right."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for item in items:
+        base = colors.get(item.span.label, QColor("#999999"))
+        color = base.lighter(140) if dark_background else base.darker(150)
+        pen = QPen(color, 2 if item.selected else 1)
+        painter.setPen(pen)
+        for qt_pos, inward in ((item.qt_start, -1), (item.qt_end, 1)):
+            edge = _edge(document, qt_pos, block_top_left)
+            if edge is None:
+                continue
+            x, top, height = edge
+            inset = 2 + 2 * item.depth  # nested brackets sit inside their parents'
+            top, bottom = top + inset, top + height - inset
+            tick = 3 * inward
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            painter.drawLine(QPointF(x, top), QPointF(x + tick, top))
+            painter.drawLine(QPointF(x, bottom), QPointF(x + tick, bottom))
+    painter.restore()
+
+
+def rtl_text_option():
+    """Right-to-left paragraphs aligned to the right edge (direction alone left them on the left)."""
+    from PySide6.QtGui import QTextOption
+
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option

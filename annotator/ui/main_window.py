@@ -1,0 +1,567 @@
+"""The main window: documents on one side, the article in the middle, its spans on the other.
+
+It wires widgets to the workspace and turns gestures into undoable commands; the rules
+themselves (snapping, clitics, search) live in ``annotator.core``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core import arabic
+from annotator.core.model import Document, Span
+from annotator.formats.exporting import EXPORTERS, export_to_path
+from annotator.formats.importer import import_paths
+from annotator.formats.records import FormatError
+from annotator.store import Store, StoreError
+from annotator.ui.article_view import ArticleView
+from annotator.ui.bidi_delegate import BidiDelegate
+from annotator.ui.commands import AddSpanCommand, DeleteSpanCommand, UpdateSpanCommand
+from annotator.ui.document_list import DocumentListModel, StatusFilter, status_names
+from annotator.ui.find_bar import FindBar
+from annotator.ui.palette import apply_palette
+from annotator.ui.resources import sample_article_path
+from annotator.ui.settings import recent_databases
+from annotator.ui.span_table import SpanTableModel
+from annotator.ui.workspace import Workspace
+
+WRITE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
+def swatch_icon(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class MainWindow(QMainWindow):
+    openDatabaseRequested = Signal(str)
+
+    def __init__(self, store: Store, annotator: str, settings: QSettings):
+        super().__init__()
+        self.settings = settings
+        self.workspace = Workspace(store, annotator, self)
+        self.setWindowTitle(self.tr("Annotator — %1").replace("%1", store.path.name))
+        self.setObjectName("MainWindow")
+
+        self.view = ArticleView(self)
+        self.view.setObjectName("ArticleView")
+        self.find_bar = FindBar(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_empty_page())
+        article_page = QWidget(self)
+        layout = QVBoxLayout(article_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view)
+        self.stack.addWidget(article_page)
+        self.setCentralWidget(self.stack)
+
+        self._build_documents_dock()
+        self._build_spans_dock()
+        self._build_actions()
+        self._build_menus()
+        self._build_label_bar()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self._open_initial_document()
+
+    # -- building ------------------------------------------------------------------
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        message = QLabel(self.tr("This project has no articles yet."), page)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sample_button = QPushButton(self.tr("Open the sample article"), page)
+        self.sample_button.clicked.connect(self.import_sample)
+        import_button = QPushButton(self.tr("Import articles…"), page)
+        import_button.clicked.connect(self.import_files)
+        for widget in (message, self.sample_button, import_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch()
+        return page
+
+    def _build_documents_dock(self) -> None:
+        self.documents = DocumentListModel(self.workspace)
+        self.documents_filter = StatusFilter(self.documents)
+        self.document_table = QTableView(self)
+        self.document_table.setModel(self.documents_filter)
+        self._tune_table(self.document_table, stretch_column=0)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All documents"), "")
+        for key, name in status_names().items():
+            self.status_filter.addItem(name, key)
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.document_table)
+        self.documents_dock = QDockWidget(self.tr("Documents"), self)
+        self.documents_dock.setObjectName("DocumentsDock")
+        self.documents_dock.setWidget(holder)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.documents_dock)
+
+    def _build_spans_dock(self) -> None:
+        self.span_model = SpanTableModel(self.workspace)
+        self.span_table = QTableView(self)
+        self.span_table.setModel(self.span_model)
+        self._tune_table(self.span_table, stretch_column=1)
+        self.spans_dock = QDockWidget(self.tr("Spans"), self)
+        self.spans_dock.setObjectName("SpansDock")
+        self.spans_dock.setWidget(self.span_table)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.spans_dock)
+        self.resizeDocks([self.documents_dock, self.spans_dock], [300, 320], Qt.Orientation.Horizontal)
+
+    @staticmethod
+    def _tune_table(table: QTableView, stretch_column: int) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        table.setItemDelegate(BidiDelegate(table))
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        stack = self.workspace.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.open_db_action = self._action(self.tr("Open project…"), self.open_database, key.Open)
+        self.import_files_action = self._action(self.tr("Import files…"), self.import_files, "Ctrl+I")
+        self.import_folder_action = self._action(self.tr("Import folder…"), self.import_folder)
+        self.export_actions = {
+            "jsonl": self._action(self.tr("JSON Lines…"), lambda: self.export("jsonl")),
+            "csv": self._action(self.tr("CSV (spreadsheets)…"), lambda: self.export("csv")),
+        }
+        self.quit_action = self._action(self.tr("Quit"), self.close, key.Quit)
+        self.delete_action = self._action(self.tr("Delete span"), self.delete_selected_span)
+        self.strip_action = self._action(self.tr("Strip clitic"), self.strip_clitic, "Ctrl+K")
+        self.exact_action = self._action(self.tr("Exact (sub-word) selection"), self.set_exact_mode, "Ctrl+E",
+                                         checkable=True)
+        self.exact_action.setToolTip(self.tr("Select inside words; hold Alt while dragging for a single exact selection"))
+        self.find_action = self._action(self.tr("Find…"), self.find_bar.open_bar, key.Find)
+        self.zoom_in_action = self._action(self.tr("Zoom in"), lambda: self.zoom(1.1),
+                                           [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out_action = self._action(self.tr("Zoom out"), lambda: self.zoom(1 / 1.1), "Ctrl+-")
+        self.zoom_reset_action = self._action(self.tr("Actual size"), lambda: self.zoom(None), "Ctrl+0")
+        self.dark_action = self._action(self.tr("Dark palette"), self.set_dark, checkable=True)
+        self.next_doc_action = self._action(self.tr("Next document"), lambda: self.step_document(1), "PgDown")
+        self.prev_doc_action = self._action(self.tr("Previous document"), lambda: self.step_document(-1), "PgUp")
+        self.done_action = self._action(self.tr("Mark done"), self.toggle_done,
+                                        [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.name_action = self._action(self.tr("Annotator name…"), self.ask_annotator_name)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_db_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_files_action)
+        file_menu.addAction(self.import_folder_action)
+        export_menu = file_menu.addMenu(self.tr("Export"))
+        for action in self.export_actions.values():
+            export_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.delete_action, self.strip_action,
+                       self.exact_action, None, self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+
+        document_menu = bar.addMenu(self.tr("&Document"))
+        for action in (self.next_doc_action, self.prev_doc_action, self.done_action):
+            document_menu.addAction(action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None, self.dark_action,
+                       None, self.documents_dock.toggleViewAction(), self.spans_dock.toggleViewAction()):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.name_action)
+
+    def _build_label_bar(self) -> None:
+        self.label_bar = QToolBar(self.tr("Labels"), self)
+        self.label_bar.setObjectName("LabelBar")
+        self.label_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.label_actions: dict[str, QAction] = {}
+        for label in self.workspace.labels:
+            text = f"{label.title_ar} · {label.title_en or label.name}"
+            if label.key:
+                text += f"  ({label.key})"
+            action = QAction(swatch_icon(label.color), text, self)
+            action.setToolTip(self.tr("Label the selection as %1 (key %2)").replace("%1", label.name).replace("%2", label.key))
+            action.triggered.connect(lambda _=False, name=label.name: self.apply_label(name))
+            self.label_bar.addAction(action)
+            self.label_actions[label.name] = action
+        self.label_bar.addSeparator()
+        self.label_bar.addAction(self.exact_action)
+        self.label_bar.addAction(self.strip_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
+
+    def _build_status_bar(self) -> None:
+        self.annotator_label = QLabel(self)
+        self.document_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.document_label)
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self._show_annotator()
+
+    def _connect(self) -> None:
+        ws = self.workspace
+        ws.documentOpened.connect(self._document_opened)
+        ws.spanAdded.connect(self._spans_changed)
+        ws.spanRemoved.connect(self._spans_changed)
+        ws.spanChanged.connect(self._spans_changed)
+        self.view.labelKeyPressed.connect(self.label_key)
+        self.view.deleteRequested.connect(self.delete_selected_span)
+        self.view.walkRequested.connect(self.walk_spans)
+        self.view.edgeMoveRequested.connect(self.move_edge)
+        self.view.findNextRequested.connect(self.find_bar.step)
+        self.view.spanSelected.connect(self._span_selected_in_view)
+        self.find_bar.matchesChanged.connect(self.view.set_find_matches)
+        self.find_bar.matchChosen.connect(self._show_match)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.span_table.clicked.connect(lambda index: self.view.select_span(self.span_model.span_at(index.row())))
+        self.document_table.clicked.connect(
+            lambda index: self.open_document(self.documents.rows[self.documents_filter.mapToSource(index).row()].id))
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.documents_filter.set_status(self.status_filter.currentData()))
+
+    # -- settings --------------------------------------------------------------------
+
+    def _document_key(self) -> str:
+        return "last_document/" + str(self.workspace.store.path.resolve()).replace("/", "|")
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s.value("geometry"):
+            self.restoreGeometry(s.value("geometry"))
+        else:
+            self.resize(1280, 800)
+        if s.value("window_state"):
+            self.restoreState(s.value("window_state"))
+        self.view.set_point_size(float(s.value("font_size", self.view.point_size)))
+        dark = s.value("dark_palette", False) in (True, "true")
+        self.dark_action.setChecked(dark)
+        if dark:
+            apply_palette(True)
+        exact = s.value("exact_mode", False) in (True, "true")
+        self.exact_action.setChecked(exact)
+        self.view.exact_mode = exact
+
+    def closeEvent(self, event) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("window_state", self.saveState())
+        s.setValue("font_size", self.view.point_size)
+        if self.workspace.document is not None:
+            s.setValue(self._document_key(), self.workspace.document.id)
+        s.sync()
+        super().closeEvent(event)
+
+    # -- documents -------------------------------------------------------------------
+
+    def _open_initial_document(self) -> None:
+        rows = self.documents.rows
+        if not rows:
+            self.stack.setCurrentIndex(0)
+            return
+        last = self.settings.value(self._document_key())
+        ids = [r.id for r in rows]
+        try:
+            wanted = int(last) if last is not None else ids[0]
+        except (TypeError, ValueError):
+            wanted = ids[0]
+        self.open_document(wanted if wanted in ids else ids[0])
+
+    def open_document(self, document_id: int) -> None:
+        self.workspace.open_document(document_id)
+        self.settings.setValue(self._document_key(), document_id)
+
+    def _document_opened(self, document: Document) -> None:
+        self.stack.setCurrentIndex(1)
+        self.view.show_article(document.text, self.workspace.spans, self.workspace.labels)
+        self.find_bar.set_text(document.text)
+        row = self.documents.row_of(document.id)
+        if row is not None:
+            index = self.documents_filter.mapFromSource(self.documents.index(row, 0))
+            if index.isValid():
+                self.document_table.selectRow(index.row())
+        self._show_document_position()
+        self.view.setFocus()
+
+    def _show_document_position(self) -> None:
+        document = self.workspace.document
+        if document is None:
+            self.document_label.setText("")
+            return
+        row = self.documents.row_of(document.id)
+        status = status_names()[self.workspace.store.status(document.id, self.workspace.annotator)]
+        self.document_label.setText(
+            self.tr("Document %1 of %2 · %3 · %4 spans").replace("%1", str((row or 0) + 1))
+            .replace("%2", str(len(self.documents.rows))).replace("%3", status).replace("%4", str(len(self.workspace.spans))))
+
+    def step_document(self, step: int) -> None:
+        rows = self.documents.rows
+        if not rows or self.workspace.document is None:
+            return
+        row = self.documents.row_of(self.workspace.document.id) or 0
+        target = row + step
+        if 0 <= target < len(rows):
+            self.open_document(rows[target].id)
+        else:
+            self.statusBar().showMessage(self.tr("No more documents in this direction."), 3000)
+
+    def toggle_done(self) -> None:
+        document = self.workspace.document
+        if document is None:
+            return
+        done = self.workspace.store.status(document.id, self.workspace.annotator) == "done"
+        self._guarded(lambda: self.workspace.set_status("in_progress" if done else "done"))
+        self._show_document_position()
+
+    # -- labelling ---------------------------------------------------------------------
+
+    def _guarded(self, action) -> bool:
+        """Run a change; if the database refuses it, say so and keep everything as it was."""
+        try:
+            action()
+            return True
+        except WRITE_ERRORS as err:
+            QMessageBox.warning(self, self.tr("Could not save"),
+                                self.tr("The change was not saved: %1").replace("%1", str(err)))
+            return False
+
+    def label_key(self, key: str) -> None:
+        label = self.workspace.label_for_key(key)
+        if label is not None:
+            self.apply_label(label.name)
+
+    def apply_label(self, name: str) -> None:
+        if self.workspace.document is None:
+            return
+        span = self.view.selected_span()
+        if span is not None and self.view.selection_range() is None:
+            if span.label != name:
+                command = UpdateSpanCommand(self.workspace, span, name, span.start, span.end)
+                self._guarded(command.run_and_push)
+            return
+        chosen = self.view.labelling_range()
+        if chosen is None:
+            self.statusBar().showMessage(self.tr("Select some text first, then press a label key."), 3000)
+            return
+        command = AddSpanCommand(self.workspace, name, *chosen)
+        if self._guarded(command.run_and_push):
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+
+    def delete_selected_span(self) -> None:
+        span = self.view.selected_span()
+        if span is not None:
+            self._guarded(DeleteSpanCommand(self.workspace, span).run_and_push)
+
+    def walk_spans(self, step: int) -> None:
+        span = self.workspace.spans.neighbour(self.view.selected_span_id, step)
+        if span is not None:
+            self.view.select_span(span)
+
+    def move_edge(self, edge: str, step: int) -> None:
+        """Move a span's visual edge one letter. The text runs right to left, so the
+        left edge is the span's end and the right edge its start."""
+        span = self.view.selected_span()
+        if span is None:
+            return
+        text = self.workspace.document.text
+        start, end = span.start, span.end
+        if edge == "left":
+            end = arabic.cluster_end(text, end + 1) if step < 0 else arabic.cluster_start(text, end - 1)
+        else:
+            start = arabic.cluster_start(text, start - 1) if step > 0 else arabic.cluster_end(text, start + 1)
+        start, end = max(0, start), min(len(text), end)
+        if start >= end or (start, end) == (span.start, span.end):
+            return
+        command = UpdateSpanCommand(self.workspace, span, span.label, start, end, merge=True)
+        self._guarded(command.run_and_push)
+
+    def strip_clitic(self) -> None:
+        text = self.workspace.document.text if self.workspace.document else ""
+        span = self.view.selected_span()
+        if span is not None and self.view.selection_range() is None:
+            start, end = arabic.strip_clitic(text, span.start, span.end)
+            if start != span.start:
+                self._guarded(UpdateSpanCommand(self.workspace, span, span.label, start, end).run_and_push)
+            return
+        chosen = self.view.labelling_range()
+        if chosen is not None:
+            start, end = arabic.strip_clitic(text, *chosen)
+            self.view.select_range(start, end)
+            self.view.snap_selection(exact=True)
+
+    def set_exact_mode(self, on: bool) -> None:
+        self.view.exact_mode = on
+        self.settings.setValue("exact_mode", on)
+
+    def _spans_changed(self, *args) -> None:
+        self.view.set_spans(self.workspace.spans)
+        if args and isinstance(args[-1], Span) and self.view.selected_span_id == args[-1].id:
+            self.view.select_span(args[-1], scroll=False)
+        self._show_document_position()
+
+    def _span_selected_in_view(self, span: Span | None) -> None:
+        if span is None or span.id not in self.workspace.spans:
+            self.span_table.clearSelection()
+            return
+        row = self.workspace.spans.position(span.id)
+        self.span_table.selectRow(row)
+        self.span_table.scrollTo(self.span_model.index(row, 0))
+
+    def _show_match(self, start: int, end: int) -> None:
+        self.view.select_range(start, end)
+        self.view.snap_selection(exact=True)  # a match is labelled as found, even inside a word
+        self.view.ensureCursorVisible()
+        self.view.find_active = True
+        self.view.setFocus()
+
+    # -- view ------------------------------------------------------------------------------
+
+    def zoom(self, factor: float | None) -> None:
+        from annotator.ui.article_view import DEFAULT_POINT_SIZE
+
+        size = DEFAULT_POINT_SIZE if factor is None else self.view.point_size * factor
+        self.view.set_point_size(round(size, 1))
+        self.settings.setValue("font_size", self.view.point_size)
+
+    def set_dark(self, on: bool) -> None:
+        apply_palette(on)
+        self.settings.setValue("dark_palette", on)
+
+    def _show_annotator(self) -> None:
+        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.workspace.annotator))
+
+    def ask_annotator_name(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Annotator name"), self.tr("Your name, as it goes on your spans:"),
+                                        text=self.workspace.annotator)
+        if ok and name.strip():
+            self.set_annotator(name.strip())
+
+    def set_annotator(self, name: str) -> None:
+        self.workspace.set_annotator(name)
+        self.settings.setValue("annotator", name)
+        self.documents.reload()
+        self._show_annotator()
+        self._show_document_position()
+
+    # -- files -------------------------------------------------------------------------------
+
+    def import_sample(self) -> None:
+        self.import_paths([sample_article_path()])
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
+                                                self.tr("Articles (*.txt *.jsonl);;All files (*)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def show(done: int, total: int, path: Path) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(path.name)
+            QApplication.processEvents()
+
+        try:
+            report = import_paths(self.workspace.store, paths, self.workspace.annotator, progress=show)
+        except (FormatError, *WRITE_ERRORS) as err:
+            progress.close()
+            QMessageBox.warning(self, self.tr("Import failed"),
+                                self.tr("Nothing was imported.\n\n%1").replace("%1", str(err)))
+            return
+        progress.close()
+        before = self.workspace.document.id if self.workspace.document else None
+        self.workspace.documentsChanged.emit()
+        self.statusBar().showMessage(
+            self.tr("Imported %1 new document(s), %2 already present.").replace("%1", str(report.documents_added))
+            .replace("%2", str(report.documents_existing)), 5000)
+        if before is None and self.documents.rows:
+            self.open_document(self.documents.rows[0].id)
+
+    def export(self, fmt: str) -> None:
+        suffix = {"jsonl": "jsonl", "csv": "csv"}[fmt]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", f"*.{suffix}")
+        if not path:
+            return
+        try:
+            count = export_to_path(self.workspace.store, fmt, Path(path))
+        except WRITE_ERRORS as err:
+            QMessageBox.warning(self, self.tr("Export failed"), str(err))
+            return
+        self.statusBar().showMessage(self.tr("Exported %1 %2 to %3").replace("%1", str(count))
+                                     .replace("%2", EXPORTERS[fmt][2]).replace("%3", path), 5000)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a project"), "",
+                                              self.tr("Annotator projects (*.db);;All files (*)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.openDatabaseRequested.emit(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_databases(self.settings):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.openDatabaseRequested.emit(p))

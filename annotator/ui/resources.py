@@ -1,0 +1,44 @@
+"""Finding bundled files (fonts, sample, translations) in a checkout or a packaged build."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+ARTICLE_FONT_FAMILY = "Amiri"
+
+
+def resources_dir() -> Path:
+    bundled = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data here
+    if bundled:
+        return Path(bundled) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def sample_article_path() -> Path:
+    return resource_path("sample", "sample_article.txt")
+
+
+@cache
+def load_fonts() -> str:
+    """Register the bundled Arabic font, so the app never depends on the system's fonts."""
+    family = ARTICLE_FONT_FAMILY
+    for path in sorted(resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise RuntimeError(f"{path}: Qt could not load the bundled font")
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def article_font(point_size: float = 16) -> QFont:
+    font = QFont(load_fonts())
+    font.setPointSizeF(point_size)
+    return font

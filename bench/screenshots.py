@@ -1,0 +1,76 @@
+"""Screenshots for the README: the window on the reference article with spans of every
+label (one inside a word, one nested), in the light and the dark palette.
+
+    python -m bench.screenshots OUT_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "000_dd904abe3b3d7368.txt"
+SPANS = [
+    ("قصفت", "event"), ("تفجيرات", "event"), ("سوريا", "place"), ("مدينة الصدر", "place"),
+    ("صباح الخميس", "date"), ("أمس", "date"), ("نحو عشرين قتيلا ومئة جريح", "casualty"),
+    ("مركز الإعلام الأمني العراقي", "source"), ("شهود عيان", "source"), ("الإعلام الأمني", "place"),
+]
+
+
+def build_project(folder: Path):
+    from annotator.formats.importer import import_paths
+    from annotator.store import Store
+
+    store = Store.open(folder / "demo.db")
+    import_paths(store, [REFERENCE], annotator="reviewer")
+    doc_id = store.document_ids()[0]
+    text = store.document_text(doc_id)
+    for words, label in SPANS:
+        at = text.index(words)
+        store.add_span(doc_id, "مها", label, at, at + len(words))
+    at = text.index("للجزيرة") + 2  # a place inside a word that carries a clitic
+    store.add_span(doc_id, "مها", "place", at, at + len("جزيرة"))
+    return store
+
+
+def main(out_dir: str) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        from annotator.ui.app import ensure_app
+        from annotator.ui.main_window import MainWindow
+        from annotator.ui.settings import app_settings
+        from annotator.ui.snapshot import render_png
+
+        app = ensure_app()
+        store = build_project(Path(tmp))
+        window = MainWindow(store, "مها", app_settings())
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        spans = list(window.workspace.spans)
+        window.view.select_span(next(s for s in spans if s.label == "date"), scroll=False)
+        app.processEvents()
+        window.grab().save(str(out / "window.png"))
+        window.dark_action.trigger()
+        app.processEvents()
+        window.grab().save(str(out / "window-dark.png"))
+        window.dark_action.trigger()
+        document = store.document(store.document_ids()[0])
+        render_png(document, store.spans_for(document.id), store.labels(), out / "render.png")
+        window.close()
+        store.close()
+        QApplication.processEvents()
+    print(f"screenshots written to {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots")
