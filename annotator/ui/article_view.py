@@ -1,8 +1,8 @@
 """The article, right to left, with its spans drawn over the text.
 
-Only spans that touch the visible part of the article are turned into highlights, and
-only again when the view scrolls or a span changes, so an action costs the same in an
-article with 100 spans as in one with 10,000.
+Spans are paragraph formats (``SpanHighlighter``); a change re-formats only the paragraphs
+it touches. The selected span and find matches are overlays (ExtraSelections), and span
+edges are painted for the visible spans only, from geometry cached per span.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from annotator.core.model import Label, Span
 from annotator.core.span_index import SpanIndex
 from annotator.ui import highlights as hl
 from annotator.ui.qt_offsets import TextMapping
+from annotator.ui.span_highlighter import SpanHighlighter
 from annotator.ui.resources import article_font
 
 DEFAULT_POINT_SIZE = 18.0
@@ -56,11 +57,12 @@ class ArticleView(QPlainTextEdit):
         self.colors: dict[str, QColor] = {}
         self.selected_span_id: str | None = None
         self.find_matches: list[tuple[int, int]] = []
-        self._items: list[hl.Highlight] = []
+        self._edges: dict[str, list] = {}  # span id -> bracket lines in document coordinates
         self._press_pos: QPointF | None = None
         self._snapped: tuple[int, int] | None = None  # the selection as the last mouse gesture snapped it
+        self.highlighter = SpanHighlighter(self.document())
         self.set_point_size(DEFAULT_POINT_SIZE)
-        self.verticalScrollBar().valueChanged.connect(self.refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(self.refresh_overlays)
 
     # -- content -------------------------------------------------------------------
 
@@ -76,21 +78,27 @@ class ArticleView(QPlainTextEdit):
         self.colors = hl.label_colors(labels)
         self.selected_span_id = None
         self.find_matches = []
+        self._edges.clear()
+        self.highlighter.configure(spans, self.mapping, self.colors)
         self.setPlainText(self.mapping.display)
         self._configure_document()
-        self.refresh_highlights()
+        self.refresh_overlays()
 
-    def set_spans(self, spans: SpanIndex) -> None:
-        self.spans = spans
-        if self.selected_span_id not in spans:
+    def spans_changed(self, cp_start: int, cp_end: int) -> None:
+        """Spans over ``[cp_start, cp_end)`` were added, removed or moved: redraw just those."""
+        for span in self.spans.overlapping(cp_start, cp_end):
+            self._edges.pop(span.id, None)
+        if self.selected_span_id not in self.spans:
             self.selected_span_id = None
-        self.refresh_highlights()
+        self.highlighter.refresh_range(cp_start, cp_end)
+        self.refresh_overlays()
 
     def set_point_size(self, size: float) -> None:
         self.point_size = max(8.0, min(48.0, size))
         self.setFont(article_font(self.point_size))
         self._configure_document()
-        self.refresh_highlights()
+        self._edges.clear()
+        self.refresh_overlays()
 
     # -- positions -----------------------------------------------------------------
 
@@ -139,47 +147,70 @@ class ArticleView(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.clearSelection()
             self.setTextCursor(cursor)
-        self.refresh_highlights()
+        self.refresh_overlays()
         self.spanSelected.emit(span)
 
     def selected_span(self) -> Span | None:
         return self.spans.get(self.selected_span_id) if self.selected_span_id else None
 
-    def refresh_highlights(self) -> None:
-        if not self.mapping.stored:
-            self._items = []
-            self.setExtraSelections([])
-            return
-        start, end = self.visible_range()
-        self._items = hl.highlights(self.spans, self.mapping, start, end, self.selected_span_id)
-        selections = hl.selections(self.document(), self._items, self.colors, QTextEdit.ExtraSelection)
-        for match_start, match_end in self.find_matches:
-            if match_end >= start and match_start <= end:
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = hl.cursor_for(self.document(), *self.mapping.range_to_qt(match_start, match_end))
-                selection.format.setBackground(FIND_COLOR)
-                selections.append(selection)
+    def refresh_overlays(self) -> None:
+        """The selected span's emphasis and the find matches in view, as ExtraSelections."""
+        selections = []
+        span = self.selected_span()
+        if span is not None:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = hl.cursor_for(self.document(), *self.mapping.range_to_qt(span.start, span.end))
+            selection.format = hl.span_format(self.colors.get(span.label, QColor("#999999")), 0, True)
+            selections.append(selection)
+        if self.find_matches:
+            start, end = self.visible_range()
+            for match_start, match_end in self.find_matches:
+                if match_end >= start and match_start <= end:
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = hl.cursor_for(self.document(), *self.mapping.range_to_qt(match_start, match_end))
+                    selection.format.setBackground(FIND_COLOR)
+                    selections.append(selection)
         self.setExtraSelections(selections)
         self.viewport().update()
 
     def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
         self.find_matches = matches
-        self.refresh_highlights()
+        self.refresh_overlays()
+
+    def visible_highlights(self) -> list[hl.Highlight]:
+        start, end = self.visible_range()
+        return hl.highlights(self.spans, self.mapping, start, end, self.selected_span_id)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self._items:
+        if not self.mapping.stored:
+            return
+        groups: dict[tuple[str, bool], list] = {}
+        for span in self.spans.overlapping(*self.visible_range()):
+            groups.setdefault((span.label, span.id == self.selected_span_id), []).extend(self._brackets(span))
+        if not groups:
             return
         painter = QPainter(self.viewport())
-        offset = self.contentOffset()
+        painter.translate(self.contentOffset())
         dark = self.palette().color(self.palette().ColorRole.Base).lightness() < 128
-        hl.paint_edges(painter, self.document(), self._items, self.colors,
-                       lambda block: self.blockBoundingGeometry(block).translated(offset).topLeft(), dark)
+        hl.paint_brackets(painter, groups, self.colors, dark)
         painter.end()
+
+    def _brackets(self, span: Span) -> list:
+        """A span's bracket lines in document coordinates; cached until the layout changes."""
+        lines = self._edges.get(span.id)
+        if lines is None:
+            depth = hl.nesting_depth(span, self.spans.overlapping(span.start, span.end))
+            qt_start, qt_end = self.mapping.range_to_qt(span.start, span.end)
+            origin = lambda block: self.blockBoundingGeometry(block).topLeft()  # noqa: E731
+            lines = self._edges[span.id] = hl.bracket_lines(
+                hl.edge_at(self.document(), qt_start, origin), hl.edge_at(self.document(), qt_end, origin), depth)
+        return lines
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.refresh_highlights()
+        self._edges.clear()  # lines re-wrap
+        self.refresh_overlays()
 
     # -- input ---------------------------------------------------------------------
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument
 
 from annotator.core.model import Label, Span
-from annotator.core.span_index import SpanIndex, nesting_depth
+from annotator.core.span_index import SpanIndex, nesting_depth  # noqa: F401 (re-exported for the view)
 from annotator.ui.qt_offsets import TextMapping
 
 FILL_ALPHA = 0x5A
@@ -85,8 +85,8 @@ def selections(
     return out
 
 
-def _edge(document: QTextDocument, qt_pos: int, block_top_left: Callable) -> tuple[float, float, float] | None:
-    """x, top and height of the caret line at ``qt_pos``, in the painter's coordinates."""
+def edge_at(document: QTextDocument, qt_pos: int, block_top_left: Callable) -> tuple[float, float, float] | None:
+    """x, top and height of the caret line at ``qt_pos``, in ``block_top_left``'s coordinates."""
     block = document.findBlock(qt_pos)
     layout = block.layout()
     if not block.isValid() or layout is None or layout.lineCount() == 0:
@@ -101,34 +101,35 @@ def _edge(document: QTextDocument, qt_pos: int, block_top_left: Callable) -> tup
     return origin.x() + x, origin.y() + line.y(), line.height()
 
 
-def paint_edges(
+def bracket_lines(start_edge, end_edge, depth: int) -> list[QLineF]:
+    """A thin bracket at a span's start and end (as ``edge_at`` gives them), so boundaries
+    and punctuation just outside them can be seen. In right-to-left text a span opens on
+    its right, so the start bracket's ticks point left, into the span."""
+    lines = []
+    inset = 2 + 2 * depth  # nested brackets sit inside their parents'
+    for edge, inward in ((start_edge, -1), (end_edge, 1)):
+        if edge is None:
+            continue
+        x, top, height = edge
+        top, bottom = top + inset, top + height - inset
+        tick = 3 * inward
+        lines += [QLineF(x, top, x, bottom), QLineF(x, top, x + tick, top), QLineF(x, bottom, x + tick, bottom)]
+    return lines
+
+
+def paint_brackets(
     painter: QPainter,
-    document: QTextDocument,
-    items: Sequence[Highlight],
+    groups: dict[tuple[str, bool], list[QLineF]],
     colors: dict[str, QColor],
-    block_top_left: Callable,
     dark_background: bool = False,
 ) -> None:
-    """Draw a thin bracket at each span's start and end, so boundaries (and punctuation
-    just outside them) can be seen. In right-to-left text a span opens on its right."""
+    """Draw bracket lines grouped by (label, selected), one call a group."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    for item in items:
-        base = colors.get(item.span.label, QColor("#999999"))
-        color = base.lighter(140) if dark_background else base.darker(150)
-        pen = QPen(color, 2 if item.selected else 1)
-        painter.setPen(pen)
-        for qt_pos, inward in ((item.qt_start, -1), (item.qt_end, 1)):
-            edge = _edge(document, qt_pos, block_top_left)
-            if edge is None:
-                continue
-            x, top, height = edge
-            inset = 2 + 2 * item.depth  # nested brackets sit inside their parents'
-            top, bottom = top + inset, top + height - inset
-            tick = 3 * inward
-            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-            painter.drawLine(QPointF(x, top), QPointF(x + tick, top))
-            painter.drawLine(QPointF(x, bottom), QPointF(x + tick, bottom))
+    for (label, selected), lines in groups.items():
+        base = colors.get(label, QColor("#999999"))
+        painter.setPen(QPen(base.lighter(140) if dark_background else base.darker(150), 2 if selected else 1))
+        painter.drawLines(lines)
     painter.restore()
 
 

@@ -447,9 +447,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("exact_mode", on)
 
     def _spans_changed(self, *args) -> None:
-        self.view.set_spans(self.workspace.spans)
-        if args and isinstance(args[-1], Span) and self.view.selected_span_id == args[-1].id:
-            self.view.select_span(args[-1], scroll=False)
+        changed = [a for a in args if isinstance(a, Span)]
+        self.view.spans_changed(min(s.start for s in changed), max(s.end for s in changed))
+        if self.view.selected_span_id == changed[-1].id:
+            self.view.select_span(changed[-1], scroll=False)
         self._show_document_position()
 
     def _span_selected_in_view(self, span: Span | None) -> None:

@@ -96,8 +96,12 @@ def render_png(document: Document, spans: Sequence[Span], labels: Sequence[Label
     context.selections = hl.selections(text_doc, items, colors, QAbstractTextDocumentLayout.Selection)
     text_doc.documentLayout().draw(painter, context)
     layout = text_doc.documentLayout()
-    hl.paint_edges(painter, text_doc, items, colors,
-                   lambda block: QPointF(layout.blockBoundingRect(block).topLeft()))
+    origin = lambda block: QPointF(layout.blockBoundingRect(block).topLeft())  # noqa: E731
+    groups: dict[tuple[str, bool], list] = {}
+    for item in items:
+        groups.setdefault((item.span.label, False), []).extend(hl.bracket_lines(
+            hl.edge_at(text_doc, item.qt_start, origin), hl.edge_at(text_doc, item.qt_end, origin), item.depth))
+    hl.paint_brackets(painter, groups, colors)
     painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out), "PNG"):

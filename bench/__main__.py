@@ -1,0 +1,49 @@
+"""Run every benchmark, print each figure with its baseline and ratio, and write JSON.
+
+    python -m bench [OUT.json]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    memory = ""
+    try:
+        kb = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1])
+        memory = f", {kb / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpus} cores{memory}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    from bench import workspace
+
+    from PySide6 import __version__ as pyside_version
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/results/latest.json")
+    results = workspace.run()
+    width = max(len(r["figure"]) for r in results)
+    print(f"{'figure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  target")
+    for r in results:
+        print(f"{r['figure']:<{width}}  {r['value']:>9}  {r['baseline']:>9}  {r['ratio']:>6}  {r['target']}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+              "pyside6": pyside_version, "results": results}
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\n{report['machine']}, PySide6 {pyside_version}; written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
