@@ -7,13 +7,15 @@ Append new ones, never edit an old one: databases in the field were made by it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from annotator.core.model import DEFAULT_LABELS
 
 
-def _run_script(db: Database, script: str) -> None:
+def _run_script(db: "Database", script: str) -> None:
     # Not executescript(): it commits first, which would take the migration out of
     # its transaction.
     for statement in script.split(";"):
@@ -21,7 +23,7 @@ def _run_script(db: Database, script: str) -> None:
             db.execute(statement)
 
 
-def m001_initial(db: Database) -> None:
+def m001_initial(db: "Database") -> None:
     _run_script(
         db,
         """
@@ -85,5 +87,5 @@ def m001_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial,)
+MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial,)
 SCHEMA_VERSION = len(MIGRATIONS)

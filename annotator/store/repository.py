@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import Annotator, Document, Label, Span, check_span, text_sha256
 from annotator.store.errors import NewerDatabaseError, StoreError
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x416E6E6F  # "Anno": marks the file as ours in the SQLite header
 BUSY_TIMEOUT_S = 5.0
@@ -73,9 +74,10 @@ def _check_header(path: Path) -> None:
 class Store:
     """A project database. Open with ``Store.open(path)``; close when done."""
 
-    def __init__(self, db: Database, path: Path):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
         self.path = path
+        self._db: Database | None = None
         self._annotator_ids: dict[str, int] = {}
         self._text_cache: dict[int, str] = {}
 
@@ -123,7 +125,7 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.OperationalError as err:
             raise StoreError(f"{path}: cannot open the database for writing ({err})") from None
-        store = cls(Database(conn), path)
+        store = cls(conn, path)
         store._migrate(version)
         return store
 
@@ -131,16 +133,29 @@ class Store:
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                self.conn.execute(f"PRAGMA user_version = {number}")
                 if number == 1:
-                    self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    @property
+    def db(self) -> "Database":
+        """sqlite-utils over the same connection, for schema work and inserts by record.
+
+        Imported on first use: it takes longer to import than the whole window takes to
+        build, and reading a project at start-up needs none of it.
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -156,7 +171,7 @@ class Store:
         processes writing together wait for each other within the busy timeout
         instead of failing half-way with "database is locked".
         """
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield
@@ -174,17 +189,17 @@ class Store:
     # -- labels and annotators ---------------------------------------------------
 
     def labels(self) -> list[Label]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT name, color, key, title_ar, title_en FROM labels ORDER BY position, name"
         ).fetchall()
         return [Label(*row) for row in rows]
 
     def label_names(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT name FROM labels")}
+        return {row[0] for row in self.conn.execute("SELECT name FROM labels")}
 
     def add_label(self, label: Label) -> None:
         with self.transaction():
-            position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
+            position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
             self.db["labels"].insert(
                 {"name": label.name, "color": label.color, "key": label.key,
                  "title_ar": label.title_ar, "title_en": label.title_en, "position": position}
@@ -195,11 +210,11 @@ class Store:
         name = name.strip()
         if not name:
             raise ValueError("an annotator needs a name")
-        row = self.db.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
+        row = self.conn.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
         if row is None:
             with self.transaction():
-                self.db.execute("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, ?)", [name, role])
-            row = self.db.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
+                self.conn.execute("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, ?)", [name, role])
+            row = self.conn.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
         self._annotator_ids[name] = row[0]
         return Annotator(*row)
 
@@ -209,7 +224,7 @@ class Store:
         return self._annotator_ids[name]
 
     def annotators(self) -> list[Annotator]:
-        return [Annotator(*row) for row in self.db.execute("SELECT id, name, role FROM annotators ORDER BY name")]
+        return [Annotator(*row) for row in self.conn.execute("SELECT id, name, role FROM annotators ORDER BY name")]
 
     # -- documents ---------------------------------------------------------------
 
@@ -228,7 +243,7 @@ class Store:
             return existing, False
         title = title or text.strip().splitlines()[0][:80]
         with self.transaction():
-            cursor = self.db.execute(
+            cursor = self.conn.execute(
                 "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [title, source, text, digest, json.dumps(meta or {}, ensure_ascii=False), _now()],
             )
@@ -238,7 +253,7 @@ class Store:
         return Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
 
     def document(self, document_id: int) -> Document:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, title, text, text_sha256, source, meta FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
@@ -246,7 +261,7 @@ class Store:
         return self._document_from_row(row)
 
     def document_by_sha256(self, digest: str) -> Document | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, title, text, text_sha256, source, meta FROM documents WHERE text_sha256 = ?", [digest]
         ).fetchone()
         return None if row is None else self._document_from_row(row)
@@ -255,7 +270,7 @@ class Store:
         # Texts never change after import, so caching them is safe.
         text = self._text_cache.get(document_id)
         if text is None:
-            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
             if row is None:
                 raise KeyError(f"no document with id {document_id}")
             if len(self._text_cache) > 64:
@@ -264,10 +279,10 @@ class Store:
         return text
 
     def document_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def document_ids(self) -> list[int]:
-        return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
     def document_summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document with its span count and status, for ``annotator`` if named.
@@ -276,11 +291,11 @@ class Store:
         """
         annotator_id = self._annotator_ids.get(annotator) if annotator else None
         if annotator and annotator_id is None:
-            row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [annotator]).fetchone()
+            row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", [annotator]).fetchone()
             annotator_id = row[0] if row else -1
         span_filter = "" if annotator_id is None else "AND s.annotator_id = :a"
         status_filter = "" if annotator_id is None else "AND st.annotator_id = :a"
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"""
             SELECT d.id, d.title, d.source, length(d.text),
                    (SELECT count(*) FROM spans s WHERE s.document_id = d.id {span_filter}),
@@ -302,7 +317,7 @@ class Store:
             raise ValueError(f"unknown status {status!r}")
         annotator_id = self._annotator_id(annotator)
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO document_status (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (document_id, annotator_id) DO UPDATE SET status = excluded.status, "
                 "updated_at = excluded.updated_at",
@@ -310,14 +325,14 @@ class Store:
             )
 
     def status(self, document_id: int, annotator: str) -> str:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
             "WHERE st.document_id = ? AND a.name = ?",
             [document_id, annotator],
         ).fetchone()
         if row:
             return row[0]
-        has_spans = self.db.execute(
+        has_spans = self.conn.execute(
             "SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? AND a.name = ? LIMIT 1",
             [document_id, annotator],
         ).fetchone()
@@ -359,7 +374,7 @@ class Store:
             for s in spans
         ]
         with self.transaction():
-            self.db.conn.executemany(
+            self.conn.executemany(
                 'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
@@ -372,7 +387,7 @@ class Store:
         return len(batch)
 
     def span(self, span_id: str) -> Span | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             f"SELECT {_SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?",
             [span_id],
         ).fetchone()
@@ -391,7 +406,7 @@ class Store:
         if label not in self.label_names():
             raise ValueError(f"unknown label {label!r}")
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, updated_at = ? WHERE id = ?',
                 [label, start, end, covered, _now(), span_id],
             )
@@ -403,7 +418,7 @@ class Store:
         if old is None:
             raise KeyError(f"no span with id {span_id}")
         with self.transaction():
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self.conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
         return old
 
     def spans_for(self, document_id: int, annotators: Iterable[str] | None = None) -> list[Span]:
@@ -415,10 +430,10 @@ class Store:
             sql += f" AND a.name IN ({', '.join('?' * len(names))})"
             params += names
         sql += ' ORDER BY s.start, s."end" DESC, s.label, s.id'
-        return [_span_from_row(row) for row in self.db.execute(sql, params)]
+        return [_span_from_row(row) for row in self.conn.execute(sql, params)]
 
     def has_span(self, document_id: int, annotator: str, label: str, start: int, end: int) -> bool:
-        return self.db.execute(
+        return self.conn.execute(
             'SELECT 1 FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? '
             'AND a.name = ? AND s.label = ? AND s.start = ? AND s."end" = ? LIMIT 1',
             [document_id, annotator, label, start, end],
@@ -441,9 +456,9 @@ class Store:
         span_sql += ' ORDER BY s.document_id, s.start, s."end" DESC, s.label, s.id'
         # Both cursors stay open together on one connection, so they read inside one
         # read transaction: a single consistent snapshot even while others write.
-        span_rows = self.db.conn.execute(span_sql, params)
+        span_rows = self.conn.execute(span_sql, params)
         pending = span_rows.fetchone()
-        doc_rows = self.db.conn.execute(
+        doc_rows = self.conn.execute(
             "SELECT id, title, text, text_sha256, source, meta FROM documents ORDER BY id"
         )
         for row in doc_rows:
@@ -458,9 +473,9 @@ class Store:
     # -- figures -----------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        by_label = dict(self.db.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall())
+        by_label = dict(self.conn.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall())
         by_annotator = dict(
-            self.db.execute(
+            self.conn.execute(
                 "SELECT a.name, count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
                 "GROUP BY a.name ORDER BY a.name"
             ).fetchall()

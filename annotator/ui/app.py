@@ -9,8 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from annotator.formats.importer import import_paths
-from annotator.formats.records import FormatError
 from annotator.store import Store, StoreError, default_db_path
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts
@@ -56,6 +54,9 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = ()) -> M
         return None
     name = annotator_name(settings)
     if files:
+        from annotator.formats.importer import import_paths
+        from annotator.formats.records import FormatError
+
         try:
             import_paths(store, files, name)
         except (FormatError, StoreError) as err:

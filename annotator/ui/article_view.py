@@ -218,15 +218,23 @@ class ArticleView(QPlainTextEdit):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             self.walkRequested.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)
             return True
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Tooltips arrive at the viewport, not at the view.
         if event.type() == QEvent.Type.ToolTip:
-            cp = self.position_at(self.viewport().mapFromGlobal(event.globalPos()))
+            cp = self.position_at(event.pos())
             over = [s for s in self.spans_at(cp) if s.start <= cp < s.end]
             if over:
-                QToolTip.showText(event.globalPos(), "\n".join(f"{s.label} · {s.annotator}: {s.text}" for s in over), self)
+                QToolTip.showText(event.globalPos(), self.span_tooltip(over), self.viewport())
             else:
                 QToolTip.hideText()
             return True
-        return super().event(event)
+        return super().viewportEvent(event)
+
+    def span_tooltip(self, spans: list[Span]) -> str:
+        return "\n".join(self.tr("%1 by %2: %3").replace("%1", s.label).replace("%2", s.annotator)
+                         .replace("%3", s.text) for s in spans)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()

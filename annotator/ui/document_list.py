@@ -82,8 +82,9 @@ class StatusFilter(QSortFilterProxyModel):
         self.status = ""
 
     def set_status(self, status: str) -> None:
+        self.beginFilterChange()
         self.status = status
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self.status:

@@ -33,9 +33,6 @@ from PySide6.QtWidgets import (
 
 from annotator.core import arabic
 from annotator.core.model import Document, Span
-from annotator.formats.exporting import EXPORTERS, export_to_path
-from annotator.formats.importer import import_paths
-from annotator.formats.records import FormatError
 from annotator.store import Store, StoreError
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bidi_delegate import BidiDelegate
@@ -514,6 +511,9 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> None:
+        from annotator.formats.importer import import_paths
+        from annotator.formats.records import FormatError
+
         progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -542,6 +542,8 @@ class MainWindow(QMainWindow):
             self.open_document(self.documents.rows[0].id)
 
     def export(self, fmt: str) -> None:
+        from annotator.formats.exporting import EXPORTERS, export_to_path
+
         suffix = {"jsonl": "jsonl", "csv": "csv"}[fmt]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", f"*.{suffix}")
         if not path:

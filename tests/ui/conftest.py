@@ -22,6 +22,8 @@ def open_window(qtbot, db_path, annotator="alice") -> MainWindow:
     window.resize(1300, 900)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
     window.destroyed.connect(store.close)
     return window
 

@@ -1,0 +1,129 @@
+"""The window around the article: tooltips, first run, settings, menus."""
+
+import json
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
+
+from annotator.store import Store
+from tests.ui.conftest import caret_point, drag, open_window
+
+
+def test_tooltip_lists_every_span_under_the_pointer(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    outer = text.index("مركز الإعلام الأمني العراقي")
+    inner = text.index("الإعلام")
+    drag(qtbot, view, outer, outer + len("مركز الإعلام الأمني العراقي"))
+    qtbot.keyClick(view, "5")
+    drag(qtbot, view, inner, inner + len("الإعلام"))
+    qtbot.keyClick(view, "2")
+    point = caret_point(view, inner + 3)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert "source by alice" in QToolTip.text() and "place by alice: الإعلام" in QToolTip.text()
+
+
+def test_an_empty_project_offers_the_sample_article(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "empty.db")
+    assert window.stack.currentIndex() == 0 and window.workspace.document is None
+    qtbot.mouseClick(window.sample_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentIndex() == 1
+    assert window.workspace.document.text.startswith("أفادت وكالة الأنباء")
+    assert window.view.toPlainText() == window.workspace.document.text
+
+
+def test_zoom_layout_and_last_document_are_remembered(qtbot, project):
+    window = open_window(qtbot, project)
+    size = window.view.point_size
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size > size
+    window.documents_dock.hide()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    second = window.workspace.document.id
+    window.close()
+    again = open_window(qtbot, project)
+    assert again.view.point_size == window.view.point_size
+    assert again.workspace.document.id == second
+    assert not again.documents_dock.isVisible()
+    qtbot.keyClick(again.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.view.point_size == size
+
+
+def test_status_filter_and_document_list_follow_labelling(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    at = text.index("سوريا")
+    drag(qtbot, view, at, at + 5)
+    qtbot.keyClick(view, "2")
+    window.status_filter.setCurrentIndex(window.status_filter.findData("in_progress"))
+    assert window.documents_filter.rowCount() == 1
+    window.status_filter.setCurrentIndex(window.status_filter.findData("new"))
+    assert window.documents_filter.rowCount() == len(window.documents.rows) - 1
+    # Clicking a row opens that document.
+    index = window.documents_filter.index(0, 0)
+    rect = window.document_table.visualRect(index)
+    qtbot.mouseClick(window.document_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.document.id == window.documents_filter.mapToSource(index).row() + 1
+
+
+def test_span_list_click_selects_the_span_in_the_article(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    for words, key in (("قصفت", "1"), ("سوريا", "2")):
+        at = text.index(words)
+        drag(qtbot, view, at, at + len(words))
+        qtbot.keyClick(view, key)
+    rect = window.span_table.visualRect(window.span_model.index(1, 1))
+    qtbot.mouseClick(window.span_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_span().text == "سوريا"
+
+
+def test_export_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):
+    view, text = window.view, window.workspace.document.text
+    at = text.index("قصفت")
+    drag(qtbot, view, at, at + 4)
+    qtbot.keyClick(view, "1")
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_actions["jsonl"].trigger()
+    lines = [json.loads(l) for l in target.read_text(encoding="utf-8").splitlines()]
+    assert any(s["text"] == "قصفت" and s["label"] == "event" for d in lines for s in d["spans"])
+
+
+def test_import_from_the_file_menu_refuses_bad_files_whole(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص جيد"}\n{broken\n', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    before = len(window.documents.rows)
+    window.import_files_action.trigger()
+    assert shown and "bad.jsonl:2" in shown[0] and "Nothing was imported" in shown[0]
+    assert len(window.documents.rows) == before
+    good = tmp_path / "good.txt"
+    good.write_text("خبر جديد عن الموصل", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good)], ""))
+    window.import_files_action.trigger()
+    assert len(window.documents.rows) == before + 1
+
+
+def test_a_write_the_database_refuses_is_reported_and_not_shown_as_done(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    view, text = window.view, window.workspace.document.text
+    at = text.index("قصفت")
+    # Another process holds the write lock for longer than our busy timeout.
+    blocker = Store.open(window.workspace.store.path)
+    blocker.conn.execute("BEGIN IMMEDIATE")
+    window.workspace.store.conn.execute("PRAGMA busy_timeout = 50")
+    drag(qtbot, view, at, at + 4)
+    qtbot.keyClick(view, "1")
+    blocker.conn.execute("ROLLBACK")
+    blocker.close()
+    assert shown and "locked" in shown[0]
+    assert len(window.workspace.spans) == 0 and not window.workspace.undo_stack.canUndo()
+    qtbot.keyClick(view, "1")  # the selection is still there: the same key now works
+    assert [s.text for s in window.workspace.store.spans_for(window.workspace.document.id)] == ["قصفت"]
