@@ -13,8 +13,10 @@ from typing import IO
 
 from annotator import __version__
 from annotator.formats import html
-from annotator.formats.exporting import EXPORTERS, export, export_to_path
-from annotator.formats.importer import import_paths
+from annotator.formats.conll import TagOptions
+from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path, write_stream
+from annotator.formats.tagging import SCHEMES, AlignmentError, AlignmentReport
+from annotator.formats.importer import IMPORT_FORMATS, import_paths
 from annotator.formats.records import FormatError
 from annotator.store import Store, StoreError, default_db_path
 
@@ -59,31 +61,83 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(db_path=Path(args.db) if args.db else None, files=[Path(f) for f in args.files])
 
 
+def _show_list(title: str, lines: list[str], verbose: bool, limit: int = 10) -> None:
+    if not lines:
+        return
+    print(f"{title}: {len(lines)}", file=sys.stderr)
+    for line in lines if verbose else lines[:limit]:
+        print(f"  {line}", file=sys.stderr)
+    if not verbose and len(lines) > limit:
+        print(f"  … and {len(lines) - limit} more (--verbose lists them all)", file=sys.stderr)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         report = import_paths(store, args.paths, annotator=args.annotator or default_annotator(),
-                              encoding=args.encoding, add_labels=args.add_labels,
-                              progress=_progress_printer(sys.stderr))
+                              encoding=args.encoding, add_labels=args.add_labels, fmt=args.format,
+                              skip_bad_lines=args.skip_bad_lines, progress=_progress_printer(sys.stderr))
     print(f"imported {report.files} file(s): {report.documents_added} new document(s), "
           f"{report.documents_existing} already present; {report.spans_added} new span(s), "
           f"{report.spans_existing} already present", file=sys.stderr)
+    _show_list("skipped", report.skipped, args.verbose)
+    _show_list("read leniently", report.notes, args.verbose)
     return 0
+
+
+def _split(value: str) -> tuple[float, float, float]:
+    parts = [p for p in value.replace("/", ",").split(",") if p]
+    try:
+        numbers = tuple(float(p) for p in parts)
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 3 or any(n < 0 for n in numbers) or sum(numbers) <= 0:
+        raise argparse.ArgumentTypeError("give three proportions, train,dev,test (for example 80,10,10)")
+    return numbers  # type: ignore[return-value]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    tags = TagOptions(scheme=args.scheme, flat=args.flat, strict=args.strict, split_clitics=args.split_clitics)
+    report = AlignmentReport()
     with _open_store(args) as store:
-        if args.out == "-":
-            stream = io.TextIOWrapper(sys.stdout.buffer, encoding=EXPORTERS[args.format][1], newline="")
-            count = export(store, args.format, stream, args.annotator)
-            stream.flush()
-            stream.detach()
-        else:
-            out = Path(args.out)
-            if out.is_dir():
-                raise UserError(f"{out}: is a folder; give a file name to --out")
-            count = export_to_path(store, args.format, out, args.annotator)
-    print(f"exported {count} {EXPORTERS[args.format][2]} as {args.format}", file=sys.stderr)
+        options = ExportOptions(annotators=args.annotator, labels=args.label, documents=args.doc, tags=tags)
+        exporter = EXPORTERS[args.format]
+        try:
+            if args.out == "-":
+                if not exporter.suffix or args.format == "spacy" or args.split:
+                    raise UserError(f"{args.format} cannot go to standard output; give --out a path")
+                stream = io.TextIOWrapper(sys.stdout.buffer, encoding=exporter.encoding, newline="")
+                count = write_stream(store, args.format, stream, options, report)
+                stream.flush()
+                stream.detach()
+            else:
+                out = Path(args.out)
+                if out.is_dir() and exporter.suffix:
+                    raise UserError(f"{out}: is a folder; give a file name to --out")
+                options.progress = _export_progress(sys.stderr)
+                count = export_to_path(store, args.format, out, options, report, args.split, args.seed)
+        except AlignmentError as err:
+            raise UserError(f"{err} (--strict; without it the span would be widened and reported)") from None
+    print(f"exported {count} {exporter.unit} as {args.format}", file=sys.stderr)
+    if report.widened or report.dropped:
+        print(report.summary() + ("" if args.verbose else " (--verbose lists them)"), file=sys.stderr)
+        if args.verbose:
+            for line in report.details():
+                print(f"  {line}", file=sys.stderr)
     return 0
+
+
+def _export_progress(stream: IO[str]) -> Callable[[int, int], None] | None:
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            stream.write(f"\rexporting {done}/{total}")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+
+    return show
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -146,17 +200,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE", help="files to import before opening")
     p.set_defaults(func=cmd_gui)
 
-    p = sub.add_parser("import", parents=[common], help="import .txt articles, folders of them, or JSON Lines")
+    p = sub.add_parser("import", parents=[common], help="import articles and annotations in any supported format")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", default="auto", choices=IMPORT_FORMATS,
+                   help="the files' format (default: guessed from each file)")
     p.add_argument("--annotator", metavar="NAME", help="who imported spans belong to when a span does not say")
     p.add_argument("--encoding", metavar="NAME", help="decode text files with this encoding (e.g. cp1256)")
     p.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema instead of refusing")
+    p.add_argument("--skip-bad-lines", action="store_true",
+                   help="import what can be read and list every line or span skipped, and why")
+    p.add_argument("--verbose", action="store_true", help="list every skipped line")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", parents=[common], help="export documents and spans")
-    p.add_argument("--format", required=True, choices=sorted(EXPORTERS))
+    p = sub.add_parser("export", parents=[common], help="export documents and spans for training or other tools")
+    p.add_argument("--format", required=True, choices=list(EXPORTERS),
+                   help="; ".join(f"{e.name}: {e.title}" for e in EXPORTERS.values()))
+    p.add_argument("--out", required=True, metavar="PATH", help="output file (a folder for brat), or - for standard output")
     p.add_argument("--annotator", metavar="NAME", action="append", help="only this annotator's spans (repeatable)")
-    p.add_argument("--out", required=True, metavar="PATH", help="output file, or - for standard output")
+    p.add_argument("--label", metavar="LABEL", action="append", help="only spans with this label (repeatable)")
+    p.add_argument("--doc", metavar="ID", type=int, action="append", help="only this document (repeatable)")
+    p.add_argument("--scheme", choices=SCHEMES, default="iob2", help="tag scheme of token formats (default iob2)")
+    p.add_argument("--flat", action="store_true", help="CoNLL: one tag column, the outer spans only")
+    p.add_argument("--split-clitics", action="store_true", help="token formats: split proclitics (و ف ب ل ك ال) into tokens")
+    p.add_argument("--strict", action="store_true", help="refuse spans that do not fall on token edges")
+    p.add_argument("--split", type=_split, metavar="TRAIN,DEV,TEST",
+                   help="split by document into three outputs, e.g. 80,10,10 (files NAME-train.EXT, ...)")
+    p.add_argument("--seed", type=int, default=0, help="the split's random seed (default 0)")
+    p.add_argument("--verbose", action="store_true", help="list every span widened or dropped")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("render", parents=[common], help="draw one article with its spans to PNG or HTML")
@@ -179,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         args.func, args.files = cmd_gui, []
     try:
         return args.func(args)
-    except (UserError, FormatError, StoreError) as err:
+    except (UserError, FormatError, StoreError, OSError) as err:
         print(f"annotator: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -39,3 +39,30 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
                              neutralise(json.dumps(s.attrs, ensure_ascii=False))])
             rows += 1
     return rows
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``: drop the apostrophe it put before a formula character."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:2] in "".join(_FORMULA_TRIGGERS) else cell
+
+
+def read(stream: IO[str], path: str):
+    """Spans from our CSV, as (line, document id, span record). The documents themselves
+    must already be in the project: a CSV row carries no article text."""
+    from annotator.formats.records import FormatError, SpanRecord
+
+    reader = csv.DictReader(stream)
+    missing = {"document_id", "start", "end", "label"} - set(reader.fieldnames or [])
+    if missing:
+        raise FormatError(path, f"the header lacks {', '.join(sorted(missing))}", 1)
+    for row in reader:
+        line = reader.line_num
+        try:
+            document_id, start, end = int(row["document_id"]), int(row["start"]), int(row["end"])
+            attrs = json.loads(restore(row.get("attrs") or "{}"))
+        except (TypeError, ValueError) as err:
+            raise FormatError(path, f"bad number or attrs ({err})", line) from None
+        yield line, document_id, SpanRecord(
+            start, end, restore(row["label"]), restore(row["text"]) if row.get("text") else None,
+            restore(row["annotator"]) if row.get("annotator") else None, attrs if isinstance(attrs, dict) else {},
+            row.get("span_id") or None, restore(row.get("origin") or "imported"))

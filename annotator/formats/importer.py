@@ -1,22 +1,27 @@
 """Bringing files into a project: find them, read them with their format, check, store.
 
 An import is one transaction: it is stored whole or, on the first problem, not at all.
+With ``skip_bad_lines`` it takes what it can read and lists every line or span it
+skipped, and why.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import Label, Span, SpanError, check_span
-from annotator.formats import jsonl, plaintext
-from annotator.formats.records import DocumentRecord, FormatError
+from annotator.formats import brat, conll, csv_table, doccano, jsonl, labelstudio, plaintext, spacy_format
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
 from annotator.store import Store
 
+IMPORT_FORMATS = ("auto", "text", "jsonl", "csv", "conll", "spacy", "doccano", "labelstudio", "brat")
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CONLL_SUFFIXES = {".conll", ".conllu", ".iob", ".iob2", ".bio", ".bilou", ".bioes", ".tsv"}
 EXTRA_LABEL_COLOR = "#999999"
 
 
@@ -27,41 +32,107 @@ class ImportReport:
     documents_existing: int = 0
     spans_added: int = 0
     spans_existing: int = 0
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files to import: named files as they are, folders searched recursively."""
-    found: list[Path] = []
+def _looks_like_conll(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        lines = [line.split() for line, _ in zip(stream, range(50)) if line.strip()]
+    tags = [fields[-1] for fields in lines if len(fields) >= 2]
+    return bool(lines) and len(tags) == len(lines) and all(t == "O" or t[1:2] == "-" for t in tags)
+
+
+def _sniff_jsonl(path: Path) -> str:
+    with path.open(encoding="utf-8-sig", errors="replace") as stream:
+        for line in stream:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return "jsonl"  # the reader will say what is wrong, with the line
+                if isinstance(first, dict) and ("label" in first or "entities" in first):
+                    return "doccano"
+                if isinstance(first, dict) and "tokens" in first and "ner_tags" in first:
+                    raise FormatError(str(path), "Hugging Face token files are export only: they keep no "
+                                                 "article text to import; import the CoNLL or JSON Lines export instead")
+                return "jsonl"
+    return "jsonl"
+
+
+def detect_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        return "brat" if any(path.rglob("*.ann")) else "folder"
+    if suffix == ".ann":
+        return "brat"
+    if suffix == ".spacy":
+        return "spacy"
+    if suffix == ".json":
+        return "labelstudio"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in CONLL_SUFFIXES:
+        return "conll"
+    if suffix in JSONL_SUFFIXES:
+        return _sniff_jsonl(path)
+    if suffix in TEXT_SUFFIXES and _looks_like_conll(path):
+        return "conll"
+    return "text"
+
+
+def collect(paths: Iterable[str | Path], fmt: str = "auto") -> list[tuple[Path, str]]:
+    """Each file to import with its format; a folder of articles is searched recursively."""
+    found: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise FormatError(str(path), "no such file or folder")
-        if path.is_dir():
+        kind = fmt if fmt != "auto" else detect_format(path)
+        if path.is_dir() and kind != "brat":
             inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
             if not inside:
                 raise FormatError(str(path), "the folder holds no .txt or .jsonl files")
-            found.extend(inside)
+            found.extend((p, fmt if fmt != "auto" else detect_format(p)) for p in inside)
         else:
-            found.append(path)
+            found.append((path, kind))
     return found
 
 
-def read_records(path: Path, encoding: str | None = None) -> Iterator[DocumentRecord]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            with path.open(encoding=encoding or "utf-8", newline="") as stream:
-                yield from jsonl.read(stream, str(path))
-        except UnicodeDecodeError as err:
-            raise FormatError(str(path), f"not valid {err.encoding} at byte {err.start} ({err.reason})") from None
-    else:
-        yield plaintext.read(path, encoding)
+def _text_stream(path: Path, encoding: str | None):
+    return path.open(encoding=encoding or "utf-8-sig", newline="")
+
+
+def read_records(path: Path, fmt: str, encoding: str | None = None,
+                 skipped: list[str] | None = None) -> Iterator[DocumentRecord]:
+    try:
+        if fmt == "text":
+            yield plaintext.read(path, encoding)
+        elif fmt == "brat":
+            yield from brat.read(path)
+        elif fmt == "spacy" and path.suffix.lower() != ".jsonl":
+            yield from spacy_format.read_docbin(path)
+        else:
+            reader = {"jsonl": jsonl.read, "spacy": jsonl.read, "doccano": doccano.read,
+                      "labelstudio": labelstudio.read}.get(fmt)
+            with _text_stream(path, encoding) as stream:
+                if fmt == "conll":
+                    yield from conll.read(stream, str(path), skipped)
+                elif reader is not None:
+                    yield from reader(stream, str(path), skipped) if fmt in ("jsonl", "spacy") else reader(stream, str(path))
+                else:
+                    raise FormatError(str(path), f"cannot import the format {fmt!r}")
+    except UnicodeDecodeError as err:
+        raise FormatError(str(path), f"not valid {err.encoding} at byte {err.start} ({err.reason}); "
+                                     "name the encoding with --encoding") from None
 
 
 class _Importer:
-    def __init__(self, store: Store, annotator: str, add_labels: bool):
+    def __init__(self, store: Store, annotator: str, add_labels: bool, skip_bad: bool):
         self.store = store
         self.annotator = annotator
         self.add_labels = add_labels
+        self.skip_bad = skip_bad
         self.labels = store.label_names()
         self.report = ImportReport()
 
@@ -71,23 +142,36 @@ class _Importer:
             self.report.documents_added += 1
         else:
             self.report.documents_existing += 1
+        self.report.notes += record.notes
+        self.take_spans(document.id, record.text, record.spans, path, record.line)
+
+    def take_spans(self, document_id: int, text: str, raws: list[SpanRecord], path: Path, line: int | None) -> None:
         fresh: list[Span] = []
-        for index, raw in enumerate(record.spans):
-            span = self._checked_span(raw, index, document.id, record, path)
+        for index, raw in enumerate(raws):
+            try:
+                span = self._checked_span(raw, index, document_id, text, path, line)
+            except FormatError as err:
+                if not self.skip_bad:
+                    raise
+                self.report.skipped.append(str(err))
+                continue
             if span is not None:
                 fresh.append(span)
         self.store.add_spans(fresh)
         self.report.spans_added += len(fresh)
 
-    def _checked_span(self, raw, index: int, document_id: int, record: DocumentRecord, path: Path) -> Span | None:
+    def _checked_span(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
+                      line: int | None) -> Span | None:
         def fail(problem: str) -> FormatError:
             return FormatError(str(path), f"span {index + 1} ({raw.label!r} at {raw.start}-{raw.end}): {problem}",
-                               record.line)
+                               raw.line or line)
 
         try:
-            covered = check_span(record.text, raw.start, raw.end, raw.text)
+            covered = check_span(text, raw.start, raw.end, raw.text)
         except SpanError as err:
             raise fail(str(err)) from None
+        if not isinstance(raw.label, str) or not raw.label:
+            raise fail("the label must be a non-empty string")
         if raw.label not in self.labels:
             if not self.add_labels:
                 raise fail("unknown label (add it to the schema with --add-labels)")
@@ -108,6 +192,20 @@ class _Importer:
             return None
         return span
 
+    def take_csv(self, path: Path, encoding: str | None) -> None:
+        with _text_stream(path, encoding) as stream:
+            for line, document_id, raw in csv_table.read(stream, str(path)):
+                try:
+                    text = self.store.document_text(document_id)
+                except KeyError:
+                    problem = FormatError(str(path), f"no document with id {document_id} in this project "
+                                                     "(a CSV holds spans, not articles: import the articles first)", line)
+                    if not self.skip_bad:
+                        raise problem from None
+                    self.report.skipped.append(str(problem))
+                    continue
+                self.take_spans(document_id, text, [raw], path, line)
+
 
 def import_paths(
     store: Store,
@@ -116,13 +214,19 @@ def import_paths(
     encoding: str | None = None,
     add_labels: bool = False,
     progress: Callable[[int, int, Path], None] | None = None,
+    fmt: str = "auto",
+    skip_bad_lines: bool = False,
 ) -> ImportReport:
-    files = collect_files(paths)
-    importer = _Importer(store, annotator, add_labels)
+    files = collect(paths, fmt)
+    importer = _Importer(store, annotator, add_labels, skip_bad_lines)
+    skipped = importer.report.skipped if skip_bad_lines else None
     with store.transaction():
-        for number, path in enumerate(files, start=1):
-            for record in read_records(path, encoding):
-                importer.take(record, path)
+        for number, (path, kind) in enumerate(files, start=1):
+            if kind == "csv":
+                importer.take_csv(path, encoding)
+            else:
+                for record in read_records(path, kind, encoding, skipped):
+                    importer.take(record, path)
             importer.report.files += 1
             if progress:
                 progress(number, len(files), path)

@@ -32,35 +32,45 @@ def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
                       attrs, raw.get("id"), raw.get("origin") or "imported")
 
 
-def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
+def _record(line: str, path: str, number: int) -> DocumentRecord:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
+        raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
+    meta = raw.get("meta") or {}
+    spans = raw.get("spans") or []
+    if not isinstance(meta, dict):
+        raise FormatError(path, '"meta" must be an object', number)
+    if not isinstance(spans, list):
+        raise FormatError(path, '"spans" must be a list', number)
+    title = raw.get("title") or meta.get("title") or ""
+    if not isinstance(title, str):
+        raise FormatError(path, '"title" must be a string', number)
+    return DocumentRecord(
+        text=raw["text"],
+        title=title,
+        meta=meta,
+        spans=[_span_record(s, path, number, i) for i, s in enumerate(spans)],
+        source=str(raw.get("source") or ""),
+        line=number,
+    )
+
+
+def read(stream: IO[str], path: str, skipped: list[str] | None = None) -> Iterator[DocumentRecord]:
+    """Documents, one a line. With ``skipped`` given, a bad line is listed there and passed over."""
     for number, line in enumerate(stream, start=1):
         if number == 1:
             line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
-            raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
-        meta = raw.get("meta") or {}
-        spans = raw.get("spans") or []
-        if not isinstance(meta, dict):
-            raise FormatError(path, '"meta" must be an object', number)
-        if not isinstance(spans, list):
-            raise FormatError(path, '"spans" must be a list', number)
-        title = raw.get("title") or ""
-        if not isinstance(title, str):
-            raise FormatError(path, '"title" must be a string', number)
-        yield DocumentRecord(
-            text=raw["text"],
-            title=title,
-            meta=meta,
-            spans=[_span_record(s, path, number, i) for i, s in enumerate(spans)],
-            source=str(raw.get("source") or ""),
-            line=number,
-        )
+            yield _record(line, path, number)
+        except FormatError as err:
+            if skipped is None:
+                raise
+            skipped.append(str(err))
 
 
 def document_object(document: Document, spans: Iterable[Span]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ class SpanRecord:
     attrs: dict[str, Any] = field(default_factory=dict)
     id: str | None = None
     origin: str = "imported"
+    line: int | None = None  # where the span was read, when that is not the document's line
 
 
 @dataclass
@@ -35,3 +36,4 @@ class DocumentRecord:
     spans: list[SpanRecord] = field(default_factory=list)
     source: str = ""
     line: int | None = None  # where in the source file the document starts, for messages
+    notes: list[str] = field(default_factory=list)  # things read leniently, reported to the user

@@ -168,8 +168,13 @@ class MainWindow(QMainWindow):
         self.import_files_action = self._action(self.tr("Import files…"), self.import_files, "Ctrl+I")
         self.import_folder_action = self._action(self.tr("Import folder…"), self.import_folder)
         self.export_actions = {
-            "jsonl": self._action(self.tr("JSON Lines…"), lambda: self.export("jsonl")),
-            "csv": self._action(self.tr("CSV (spreadsheets)…"), lambda: self.export("csv")),
+            name: self._action(title, lambda _=False, f=name: self.export(f))
+            for name, title in (
+                ("jsonl", self.tr("JSON Lines (Annotator)…")), ("csv", self.tr("CSV (spreadsheets)…")),
+                ("conll", self.tr("CoNLL / BIO…")), ("spacy", self.tr("spaCy DocBin…")),
+                ("hf", self.tr("Hugging Face datasets…")), ("doccano", self.tr("doccano…")),
+                ("labelstudio", self.tr("Label Studio…")), ("brat", self.tr("brat standoff (folder)…")),
+            )
         }
         self.quit_action = self._action(self.tr("Quit"), self.close, key.Quit)
         self.delete_action = self._action(self.tr("Delete span"), self.delete_selected_span)
@@ -542,19 +547,40 @@ class MainWindow(QMainWindow):
             self.open_document(self.documents.rows[0].id)
 
     def export(self, fmt: str) -> None:
-        from annotator.formats.exporting import EXPORTERS, export_to_path
+        from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path
+        from annotator.formats.tagging import AlignmentError, AlignmentReport
 
-        suffix = {"jsonl": "jsonl", "csv": "csv"}[fmt]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations.{suffix}", f"*.{suffix}")
+        exporter = EXPORTERS[fmt]
+        if exporter.suffix:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations{exporter.suffix}",
+                                                  f"*{exporter.suffix}")
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"))
         if not path:
             return
+        progress = QProgressDialog(self.tr("Exporting…"), "", 0, max(1, len(self.documents.rows)), self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def show(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        report = AlignmentReport()
         try:
-            count = export_to_path(self.workspace.store, fmt, Path(path))
-        except WRITE_ERRORS as err:
+            count = export_to_path(self.workspace.store, fmt, Path(path), ExportOptions(progress=show), report)
+        except (AlignmentError, *WRITE_ERRORS) as err:
+            progress.close()
             QMessageBox.warning(self, self.tr("Export failed"), str(err))
             return
-        self.statusBar().showMessage(self.tr("Exported %1 %2 to %3").replace("%1", str(count))
-                                     .replace("%2", EXPORTERS[fmt][2]).replace("%3", path), 5000)
+        progress.close()
+        message = self.tr("Exported %1 %2 to %3").replace("%1", str(count)).replace("%2", exporter.unit).replace("%3", path)
+        if report.widened or report.dropped:
+            message += " · " + self.tr("%1 span(s) widened to token edges, %2 dropped").replace(
+                "%1", str(len(report.widened))).replace("%2", str(len(report.dropped)))
+        self.statusBar().showMessage(message, 8000)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a project"), "",

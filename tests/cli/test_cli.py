@@ -89,3 +89,43 @@ def test_render_html_is_rtl_and_escaped(tmp_path, reference_text):
     assert run("render", "--db", db, "--doc", 1, "--out", out) == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page and page.count("<mark") == 5 and "مركز الإعلام الأمني العراقي" in page
+
+
+def test_export_every_format_from_the_command_line(tmp_path, reference_text, capsys):
+    db = tmp_path / "p.db"
+    doc = reference_document(reference_text)
+    at = reference_text.index("للجزيرة") + 2
+    doc["spans"].append({"start": at, "end": at + 5, "label": "place"})
+    run("import", "--db", db, "--annotator", "alice", write_jsonl(tmp_path / "r.jsonl", [doc]))
+    outputs = {"jsonl": "a.jsonl", "csv": "a.csv", "conll": "a.conll", "spacy": "a.spacy", "hf": "hf.jsonl",
+               "doccano": "d.jsonl", "labelstudio": "ls.json", "brat": "brat"}
+    for fmt, name in outputs.items():
+        capsys.readouterr()
+        assert run("export", "--db", db, "--format", fmt, "--out", tmp_path / name) == 0, fmt
+        assert (tmp_path / name).exists()
+        if fmt in ("conll", "spacy", "hf"):
+            assert "1 span(s) widened to token edges" in capsys.readouterr().err
+    assert run("export", "--db", db, "--format", "conll", "--strict", "--out", tmp_path / "s.conll") == 1
+    assert "does not fall on token edges" in capsys.readouterr().err
+    assert run("export", "--db", db, "--format", "conll", "--verbose", "--out", tmp_path / "v.conll") == 0
+    assert "'جزيرة' ->" in capsys.readouterr().err
+    # --format auto reads each back into a fresh project.
+    for fmt, name in outputs.items():
+        if fmt in ("csv", "hf"):
+            continue
+        assert run("import", "--db", tmp_path / f"{fmt}.db", "--annotator", "bob", tmp_path / name) == 0, fmt
+        capsys.readouterr()
+        run("stats", "--db", tmp_path / f"{fmt}.db", "--json")
+        assert json.loads(capsys.readouterr().out)["spans"] == 6, fmt
+
+
+def test_import_skip_bad_lines_lists_what_it_skipped(tmp_path, capsys):
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text('{"text": "خبر أول"}\n{oops\n{"text": "خبر ثان", "spans": [{"start": 0, "end": 99, "label": "place"}]}\n',
+                   encoding="utf-8")
+    assert run("import", "--db", tmp_path / "p.db", bad) == 1
+    assert "mixed.jsonl:2: malformed JSON" in capsys.readouterr().err
+    assert run("import", "--db", tmp_path / "p.db", "--skip-bad-lines", bad) == 0
+    err = capsys.readouterr().err
+    assert "2 new document(s)" in err and "skipped: 2" in err
+    assert "mixed.jsonl:2: malformed JSON" in err and "mixed.jsonl:3: span 1" in err

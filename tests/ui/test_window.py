@@ -127,3 +127,18 @@ def test_a_write_the_database_refuses_is_reported_and_not_shown_as_done(qtbot, w
     assert len(window.workspace.spans) == 0 and not window.workspace.undo_stack.canUndo()
     qtbot.keyClick(view, "1")  # the selection is still there: the same key now works
     assert [s.text for s in window.workspace.store.spans_for(window.workspace.document.id)] == ["قصفت"]
+
+
+def test_every_export_format_is_in_the_file_menu(qtbot, window, tmp_path, monkeypatch):
+    view, text = window.view, window.workspace.document.text
+    at = text.index("للجزيرة")
+    drag(qtbot, view, at + 2, at + len("للجزيرة"), Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, "2")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "brat"))
+    window.export_actions["brat"].trigger()
+    assert len(list((tmp_path / "brat").glob("*.ann"))) == len(window.documents.rows)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.conll"), ""))
+    window.export_actions["conll"].trigger()
+    assert "جزيرة" not in (tmp_path / "out.conll").read_text(encoding="utf-8").split()  # widened to للجزيرة
+    assert "1 span(s) widened" in window.statusBar().currentMessage()
+    assert set(window.export_actions) == {"jsonl", "csv", "conll", "spacy", "hf", "doccano", "labelstudio", "brat"}

@@ -1,0 +1,160 @@
+"""CoNLL-style token-per-line files: ``TOKEN TAG [TAG ...]``, a blank line between sentences.
+
+Tags are IOB2 by default (BILOU on request), never starting an entity with I-. Nested
+spans go to further tag columns, as in the Wojood corpus, whose trailing O columns are
+left out; ``flat`` keeps only the outer column. Documents are separated by
+``-DOCSTART- -X- O O`` (CoNLL-2003, spaCy's converter) or, for documents read from a
+Wojood-style file, by its ``$#$ O`` line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from annotator.core.model import Document, Span
+from annotator.core.tokens import WHITESPACE, document_tokens
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.tagging import AlignmentReport, decode, token_tags
+
+DOCSTART = "-DOCSTART- -X- O O"
+WOJOOD_SEPARATOR = "$#$ O"
+
+
+@dataclass
+class TagOptions:
+    scheme: str = "iob2"
+    flat: bool = False
+    strict: bool = False
+    split_clitics: bool = False
+
+
+def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options: TagOptions,
+          report: AlignmentReport) -> int:
+    count = 0
+    pending_separator = None  # a Wojood separator waits to learn whether another document follows
+    for document, spans in items:
+        tokens, sentences = document_tokens(document.text, document.meta, options.split_clitics)
+        columns = token_tags(spans, tokens, document.text, report, options.scheme, options.flat, options.strict)
+        separator = document.meta.get("conll", {}).get("doc_separator", DOCSTART)
+        if pending_separator:
+            stream.write(pending_separator + "\n\n")
+        elif separator == DOCSTART:
+            stream.write(("\n" if count else "") + DOCSTART + "\n\n")
+        elif count:
+            stream.write("\n")
+        for number, sentence in enumerate(sentences):
+            if number:
+                stream.write("\n")
+            for index in sentence:
+                start, end = tokens[index]
+                tags = [column[index] for column in columns]
+                while len(tags) > 1 and tags[-1] == "O":
+                    tags.pop()
+                stream.write(document.text[start:end] + " " + " ".join(tags) + "\n")
+        pending_separator = separator if separator != DOCSTART else None
+        count += 1
+    return count
+
+
+class _Builder:
+    """Collects one document's sentences and tag columns while lines are read."""
+
+    def __init__(self, path: str, number: int, separator: str):
+        self.path, self.number, self.separator = path, number, separator
+        self.sentences: list[list[str]] = [[]]
+        self.columns: list[list[list[str]]] = [[]]  # per sentence, per token: its tags
+        self.lines: list[int] = []  # per token, its line in the file
+        self.first_line: int | None = None
+
+    def add(self, token: str, tags: list[str], line: int) -> None:
+        self.first_line = self.first_line or line
+        self.sentences[-1].append(token)
+        self.columns[-1].append(tags)
+        self.lines.append(line)
+
+    def end_sentence(self) -> None:
+        if self.sentences[-1]:
+            self.sentences.append([])
+            self.columns.append([])
+
+    def empty(self) -> bool:
+        return not any(self.sentences)
+
+    def record(self) -> DocumentRecord:
+        sentences = [s for s in self.sentences if s]
+        columns = [c for c in self.columns if c]
+        text = "\n".join(" ".join(sentence) for sentence in sentences)
+        offsets = []
+        at = 0
+        for sentence in sentences:
+            for token in sentence:
+                offsets.append((at, at + len(token)))
+                at += len(token) + 1
+        flat_tags = [tags for sentence in columns for tags in sentence]
+        depth = max(len(tags) for tags in flat_tags)
+        spans: list[SpanRecord] = []
+        notes: list[str] = []
+        for layer in range(depth):
+            column = [tags[layer] if layer < len(tags) else "O" for tags in flat_tags]
+            # Sentences are separate sequences: an entity never runs across a blank line.
+            start = 0
+            for sentence in columns:
+                try:
+                    found, repaired = decode(column[start:start + len(sentence)])
+                except ValueError as err:
+                    raise FormatError(self.path, str(err), self.first_line) from None
+                notes += [f"{self.path}:{self.lines[start + i]}: {column[start + i]} starts an entity; read as B-"
+                          for i in repaired]
+                for s in found:
+                    a, b = offsets[start + s.first][0], offsets[start + s.last][1]
+                    spans.append(SpanRecord(a, b, s.label, text[a:b], attrs={"layer": layer} if layer else {},
+                                            line=self.lines[start + s.first]))
+                start += len(sentence)
+        meta = {"tokenization": WHITESPACE, "conll": {"doc_separator": self.separator}}
+        return DocumentRecord(text=text, title=f"{self.path.rsplit('/', 1)[-1]} #{self.number}", meta=meta,
+                              spans=spans, line=self.first_line, notes=notes)
+
+
+def read(stream: IO[str], path: str, skipped: list[str] | None = None) -> Iterator[DocumentRecord]:
+    """Documents from a CoNLL file. With ``skipped`` given, a bad line is listed there and
+    passed over; otherwise it stops the import with its file and line number."""
+    number = 1
+    separator = DOCSTART
+    builder = _Builder(path, number, separator)
+    for line_number, raw in enumerate(stream, start=1):
+        line = raw.rstrip("\r\n")
+        if line_number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            builder.end_sentence()
+            continue
+        fields = line.split()
+        if fields[0] == "-DOCSTART-":
+            if not builder.empty():
+                yield builder.record()
+                number += 1
+            builder = _Builder(path, number, DOCSTART)
+            continue
+        if fields[0] == "$#$":
+            separator = WOJOOD_SEPARATOR
+            builder.separator = separator
+            if not builder.empty():
+                yield builder.record()
+                number += 1
+            builder = _Builder(path, number, separator)
+            continue
+        problem = None
+        if line != line.lstrip() or len(fields) < 2:
+            problem = "expected a token and at least one tag, separated by spaces"
+        elif any(t != "O" and (len(t) < 3 or t[1] != "-" or t[0].upper() not in "BIOLUES") for t in fields[1:]):
+            problem = f"not a tag: {' '.join(fields[1:])!r}"
+        if problem:
+            if skipped is None:
+                raise FormatError(path, problem, line_number)
+            skipped.append(f"{path}:{line_number}: {problem}")
+            continue
+        builder.add(fields[0], fields[1:], line_number)
+    if not builder.empty():
+        yield builder.record()

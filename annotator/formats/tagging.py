@@ -1,0 +1,143 @@
+"""From character spans to token tags and back, for the token-based formats.
+
+A span that does not fall on token edges is never moved silently: it is widened to the
+tokens it touches and reported (or refused with ``strict``), and one that touches no
+token is dropped and reported. Overlapping spans go to further tag columns ("layers"),
+outer spans first, as the Wojood corpus nests them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from annotator.core.model import Span
+from annotator.core.tokens import Token
+
+SCHEMES = ("iob2", "bilou")
+
+
+class AlignmentError(ValueError):
+    """A span off token edges, refused because the export is strict."""
+
+
+@dataclass
+class AlignmentReport:
+    widened: list[tuple[Span, int, int]] = field(default_factory=list)  # span, new start, new end
+    dropped: list[tuple[Span, str]] = field(default_factory=list)  # span, why
+
+    def summary(self) -> str:
+        return f"{len(self.widened)} span(s) widened to token edges, {len(self.dropped)} dropped"
+
+    def details(self) -> list[str]:
+        lines = [f"widened: document {s.document_id} {s.label} {s.start}-{s.end} {s.text!r} -> {a}-{b}"
+                 for s, a, b in self.widened]
+        lines += [f"dropped: document {s.document_id} {s.label} {s.start}-{s.end} {s.text!r}: {why}"
+                  for s, why in self.dropped]
+        return lines
+
+
+@dataclass(frozen=True)
+class TokenSpan:
+    label: str
+    first: int  # first token index
+    last: int  # last token index, inclusive
+
+
+def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentReport, strict: bool) -> list[TokenSpan]:
+    aligned: set[TokenSpan] = set()
+    column: dict[TokenSpan, int] = {}  # a tag column the span was read from, to keep the corpus' order
+    starts = [t[0] for t in tokens]
+    ends = [t[1] for t in tokens]
+    for span in spans:
+        first = bisect_right(ends, span.start)  # first token ending after start
+        last = bisect_left(starts, span.end) - 1  # last token starting before end
+        if first > last or first >= len(tokens):
+            report.dropped.append((span, "covers no token"))
+            continue
+        new_start, new_end = tokens[first][0], tokens[last][1]
+        if (new_start, new_end) != (span.start, span.end):
+            if strict:
+                raise AlignmentError(
+                    f"document {span.document_id}: span {span.label} {span.start}-{span.end} {span.text!r} "
+                    f"does not fall on token edges (it would become {text[new_start:new_end]!r})")
+            report.widened.append((span, new_start, new_end))
+        token_span = TokenSpan(span.label, first, last)
+        aligned.add(token_span)  # a set: two annotators' identical spans count once
+        column[token_span] = min(column.get(token_span, 99), int(span.attrs.get("layer", 0) or 0))
+    return sorted(aligned, key=lambda s: (s.first, -s.last, column[s], s.label))
+
+
+def layers(spans: list[TokenSpan]) -> list[list[TokenSpan]]:
+    """Each span in the first layer where it overlaps nothing; outer spans come first."""
+    result: list[list[TokenSpan]] = []
+    for span in spans:
+        for layer in result:
+            if all(span.last < other.first or other.last < span.first for other in layer):
+                layer.append(span)
+                break
+        else:
+            result.append([span])
+    return result
+
+
+def tags_for(layer: list[TokenSpan], token_count: int, scheme: str = "iob2") -> list[str]:
+    tags = ["O"] * token_count
+    for span in layer:
+        if scheme == "bilou" and span.first == span.last:
+            tags[span.first] = f"U-{span.label}"
+            continue
+        tags[span.first] = f"B-{span.label}"
+        for i in range(span.first + 1, span.last + 1):
+            tags[i] = f"I-{span.label}"
+        if scheme == "bilou":
+            tags[span.last] = f"L-{span.label}"
+    return tags
+
+
+def token_tags(spans: list[Span], tokens: list[Token], text: str, report: AlignmentReport,
+               scheme: str = "iob2", flat: bool = False, strict: bool = False) -> list[list[str]]:
+    """Tag columns for a document's tokens: one per nesting layer (just the outer one if flat)."""
+    grouped = layers(align(spans, tokens, text, report, strict))
+    if flat:
+        for layer in grouped[1:]:
+            for s in layer:
+                start, end = tokens[s.first][0], tokens[s.last][1]
+                report.dropped.append((Span("", spans[0].document_id, "", s.label, start, end, text[start:end]),
+                                       "overlaps an outer span (flat output keeps the outer one)"))
+        grouped = grouped[:1]
+    return [tags_for(layer, len(tokens), scheme) for layer in grouped] or [["O"] * len(tokens)]
+
+
+def decode(tags: list[str]) -> tuple[list[TokenSpan], list[int]]:
+    """Spans from one column of IOB2, IOB1, BILOU or IOBES tags, and the positions of tags
+    read leniently (an I- with nothing to continue starts a new span, as conlleval does)."""
+    spans: list[TokenSpan] = []
+    repaired: list[int] = []
+    label, first = None, 0
+
+    def close(last: int) -> None:
+        nonlocal label
+        if label is not None:
+            spans.append(TokenSpan(label, first, last))
+        label = None
+
+    for i, tag in enumerate(tags):
+        if tag == "O" or not tag:
+            close(i - 1)
+            continue
+        prefix, _, name = tag.partition("-")
+        if not name:
+            raise ValueError(f"tag {tag!r} is not O nor PREFIX-LABEL")
+        prefix = prefix.upper()
+        if prefix in ("B", "U", "S") or (prefix in ("I", "L", "E") and label != name):
+            if prefix in ("I", "L", "E"):
+                repaired.append(i)
+            close(i - 1)
+            label, first = name, i
+        elif prefix not in ("I", "L", "E"):
+            raise ValueError(f"tag {tag!r} has an unknown prefix {prefix!r}")
+        if prefix in ("U", "S", "L", "E"):
+            close(i)
+    close(len(tags) - 1)
+    return spans, repaired
