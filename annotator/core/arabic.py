@@ -39,10 +39,11 @@ def is_mark(ch: str) -> bool:
 
 
 def is_word_char(ch: str) -> bool:
-    """Letters, digits, marks, tatweel and in-word invisibles make up a word."""
+    """Letters, digits, marks, tatweel, the underscore (as in hashtags) and in-word
+    joiners make up a word."""
     if ch in INVISIBLES:
         return ch in ("\u200c", "\u200d")
-    return unicodedata.category(ch)[0] in ("L", "M", "N")
+    return ch == "_" or unicodedata.category(ch)[0] in ("L", "M", "N")
 
 
 def cluster_start(text: str, pos: int) -> int:

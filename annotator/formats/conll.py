@@ -44,15 +44,19 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
             stream.write(("\n" if count else "") + DOCSTART + "\n\n")
         elif count:
             stream.write("\n")
+        text = document.text
         for number, sentence in enumerate(sentences):
-            if number:
-                stream.write("\n")
+            lines = ["\n"] if number else []
             for index in sentence:
                 start, end = tokens[index]
+                if len(columns) == 1:
+                    lines.append(f"{text[start:end]} {columns[0][index]}\n")
+                    continue
                 tags = [column[index] for column in columns]
                 while len(tags) > 1 and tags[-1] == "O":
                     tags.pop()
-                stream.write(document.text[start:end] + " " + " ".join(tags) + "\n")
+                lines.append(f"{text[start:end]} {' '.join(tags)}\n")
+            stream.write("".join(lines))
         pending_separator = separator if separator != DOCSTART else None
         count += 1
     return count

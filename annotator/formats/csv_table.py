@@ -18,11 +18,12 @@ COLUMNS = ("document_id", "document_title", "span_id", "start", "end", "label", 
 
 # OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these.
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_TRIGGER_CHARS = frozenset(_FORMULA_TRIGGERS)
 
 
 def neutralise(cell: str) -> str:
     """Make a text cell inert in a spreadsheet by prefixing an apostrophe where needed."""
-    return "'" + cell if cell.startswith(_FORMULA_TRIGGERS) else cell
+    return "'" + cell if cell and cell[0] in _TRIGGER_CHARS else cell
 
 
 def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
@@ -30,14 +31,15 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
     writer = csv.writer(stream)
     writer.writerow(COLUMNS)
     rows = 0
+    safe = neutralise
     for document, spans in items:
-        title = neutralise(document.title)
-        for s in spans:
-            # Numbers stay unescaped; every free-text cell is neutralised.
-            writer.writerow([document.id, title, s.id, s.start, s.end, neutralise(s.label), neutralise(s.text),
-                             neutralise(s.annotator), neutralise(s.origin),
-                             neutralise(json.dumps(s.attrs, ensure_ascii=False))])
-            rows += 1
+        title = safe(document.title)
+        # Numbers stay unescaped; every free-text cell is neutralised.
+        writer.writerows(
+            [document.id, title, s.id, s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator), safe(s.origin),
+             safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}"]
+            for s in spans)
+        rows += len(spans)
     return rows
 
 

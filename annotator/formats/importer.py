@@ -8,12 +8,11 @@ skipped, and why.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Label, Span, SpanError, check_span
+from annotator.core.model import Label, Span, SpanError, check_span, new_span_id
 from annotator.formats import brat, conll, csv_table, doccano, jsonl, labelstudio, plaintext, spacy_format
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
 from annotator.store import Store
@@ -128,6 +127,8 @@ def read_records(path: Path, fmt: str, encoding: str | None = None,
 
 
 class _Importer:
+    BATCH = 5000  # span rows inserted together
+
     def __init__(self, store: Store, annotator: str, add_labels: bool, skip_bad: bool):
         self.store = store
         self.annotator = annotator
@@ -135,6 +136,13 @@ class _Importer:
         self.skip_bad = skip_bad
         self.labels = store.label_names()
         self.report = ImportReport()
+        self.pending: list[tuple] = []
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.add_span_rows(self.pending)
+            self.report.spans_added += len(self.pending)
+            self.pending = []
 
     def take(self, record: DocumentRecord, path: Path) -> None:
         document, created = self.store.add_document(record.text, record.title, record.source or path.name, record.meta)
@@ -142,26 +150,28 @@ class _Importer:
             self.report.documents_added += 1
         else:
             self.report.documents_existing += 1
+            self.flush()  # spans of an earlier copy of this text must be visible to the duplicate check
         self.report.notes += record.notes
-        self.take_spans(document.id, record.text, record.spans, path, record.line)
+        self.take_spans(document.id, record.text, record.spans, path, record.line, new_document=created)
 
-    def take_spans(self, document_id: int, text: str, raws: list[SpanRecord], path: Path, line: int | None) -> None:
-        fresh: list[Span] = []
+    def take_spans(self, document_id: int, text: str, raws: list[SpanRecord], path: Path, line: int | None,
+                   new_document: bool = False, seen: set[tuple] | None = None) -> None:
+        seen = set() if seen is None else seen
         for index, raw in enumerate(raws):
             try:
-                span = self._checked_span(raw, index, document_id, text, path, line)
+                row = self._checked_row(raw, index, document_id, text, path, line, new_document, seen)
             except FormatError as err:
                 if not self.skip_bad:
                     raise
                 self.report.skipped.append(str(err))
                 continue
-            if span is not None:
-                fresh.append(span)
-        self.store.add_spans(fresh)
-        self.report.spans_added += len(fresh)
+            if row is not None:
+                self.pending.append(row)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
 
-    def _checked_span(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
-                      line: int | None) -> Span | None:
+    def _checked_row(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
+                     line: int | None, new_document: bool, seen: set[tuple]) -> tuple | None:
         def fail(problem: str) -> FormatError:
             return FormatError(str(path), f"span {index + 1} ({raw.label!r} at {raw.start}-{raw.end}): {problem}",
                                raw.line or line)
@@ -170,29 +180,36 @@ class _Importer:
             covered = check_span(text, raw.start, raw.end, raw.text)
         except SpanError as err:
             raise fail(str(err)) from None
-        if not isinstance(raw.label, str) or not raw.label:
-            raise fail("the label must be a non-empty string")
         if raw.label not in self.labels:
+            if not isinstance(raw.label, str) or not raw.label:
+                raise fail("the label must be a non-empty string")
             if not self.add_labels:
                 raise fail("unknown label (add it to the schema with --add-labels)")
             self.store.add_label(Label(raw.label, EXTRA_LABEL_COLOR))
             self.labels.add(raw.label)
         annotator = raw.annotator or self.annotator
-        span = Span(raw.id or str(uuid.uuid4()), document_id, annotator, raw.label, raw.start, raw.end, covered,
-                    raw.attrs, raw.origin)
+        key = (raw.id,) if raw.id else (annotator, raw.label, raw.start, raw.end)
+        if key in seen:  # the same span twice in one document's input
+            self.report.spans_existing += 1
+            return None
+        seen.add(key)
         if raw.id:
-            existing = self.store.span(raw.id)
+            existing = self.store.span(raw.id)  # ids are global: another document may hold it
             if existing is not None:
-                if existing == span:
+                wanted = Span(raw.id, document_id, annotator, raw.label, raw.start, raw.end, covered, raw.attrs,
+                              raw.origin)
+                if existing == wanted:
                     self.report.spans_existing += 1
                     return None
                 raise fail(f"a different span with id {raw.id} is already stored")
-        elif self.store.has_span(document_id, annotator, raw.label, raw.start, raw.end):
+        elif not new_document and self.store.has_span(document_id, annotator, raw.label, raw.start, raw.end):
             self.report.spans_existing += 1
             return None
-        return span
+        return (raw.id or new_span_id(), document_id, annotator, raw.label, raw.start, raw.end, covered, raw.attrs,
+                raw.origin)
 
     def take_csv(self, path: Path, encoding: str | None) -> None:
+        csv_seen: dict[int, set[tuple]] = {}
         with _text_stream(path, encoding) as stream:
             for line, document_id, raw in csv_table.read(stream, str(path)):
                 try:
@@ -204,7 +221,9 @@ class _Importer:
                         raise problem from None
                     self.report.skipped.append(str(problem))
                     continue
-                self.take_spans(document_id, text, [raw], path, line)
+                # Rows still waiting to be inserted are not in the database yet: remember
+                # each document's spans across the file, so a repeated row is caught too.
+                self.take_spans(document_id, text, [raw], path, line, seen=csv_seen.setdefault(document_id, set()))
 
 
 def import_paths(
@@ -227,6 +246,7 @@ def import_paths(
             else:
                 for record in read_records(path, kind, encoding, skipped):
                     importer.take(record, path)
+            importer.flush()
             importer.report.files += 1
             if progress:
                 progress(number, len(files), path)

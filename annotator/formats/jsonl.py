@@ -16,20 +16,21 @@ from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
 
 
 def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
-    where = f"span {index + 1}"
-    if not isinstance(raw, dict):
-        raise FormatError(path, f"{where} is not an object", line)
-    missing = [k for k in ("start", "end", "label") if k not in raw]
-    if missing:
-        raise FormatError(path, f"{where} lacks {', '.join(missing)}", line)
-    attrs = raw.get("attrs") or {}
-    if not isinstance(attrs, dict):
-        raise FormatError(path, f"{where}: attrs must be an object", line)
-    for key in ("label", "text", "annotator", "id"):
-        if raw.get(key) is not None and not isinstance(raw[key], str):
-            raise FormatError(path, f"{where}: {key} must be a string", line)
-    return SpanRecord(raw["start"], raw["end"], raw["label"], raw.get("text"), raw.get("annotator"),
-                      attrs, raw.get("id"), raw.get("origin") or "imported")
+    try:
+        start, end, label = raw["start"], raw["end"], raw["label"]
+    except (KeyError, TypeError):
+        if not isinstance(raw, dict):
+            raise FormatError(path, f"span {index + 1} is not an object", line) from None
+        missing = [k for k in ("start", "end", "label") if k not in raw]
+        raise FormatError(path, f"span {index + 1} lacks {', '.join(missing)}", line) from None
+    get = raw.get
+    text, annotator, span_id, attrs = get("text"), get("annotator"), get("id"), get("attrs") or {}
+    for key, value in (("label", label), ("text", text), ("annotator", annotator), ("id", span_id)):
+        if value is not None and type(value) is not str:
+            raise FormatError(path, f"span {index + 1}: {key} must be a string", line)
+    if type(attrs) is not dict:
+        raise FormatError(path, f"span {index + 1}: attrs must be an object", line)
+    return SpanRecord(start, end, label, text, annotator, attrs, span_id, get("origin") or "imported")
 
 
 def _record(line: str, path: str, number: int) -> DocumentRecord:

@@ -15,7 +15,7 @@ class FormatError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-@dataclass
+@dataclass(slots=True)
 class SpanRecord:
     start: Any
     end: Any

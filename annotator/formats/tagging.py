@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from annotator.core.model import Span
 from annotator.core.tokens import Token
@@ -37,8 +38,9 @@ class AlignmentReport:
         return lines
 
 
-@dataclass(frozen=True)
-class TokenSpan:
+class TokenSpan(NamedTuple):
+    """A span in token indices; a tuple, because aligning hashes hundreds of thousands."""
+
     label: str
     first: int  # first token index
     last: int  # last token index, inclusive
@@ -69,11 +71,15 @@ def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentRe
 
 
 def layers(spans: list[TokenSpan]) -> list[list[TokenSpan]]:
-    """Each span in the first layer where it overlaps nothing; outer spans come first."""
+    """Each span in the first layer where it overlaps nothing; outer spans come first.
+
+    Spans arrive sorted by start, so a layer is free for a span once the last span put
+    in it ends before the span starts.
+    """
     result: list[list[TokenSpan]] = []
     for span in spans:
         for layer in result:
-            if all(span.last < other.first or other.last < span.first for other in layer):
+            if layer[-1].last < span.first:
                 layer.append(span)
                 break
         else:

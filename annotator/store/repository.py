@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.model import Annotator, Document, Label, Span, check_span, text_sha256
+from annotator.core.model import Annotator, Document, Label, Span, check_span, new_span_id, text_sha256
 from annotator.store.errors import NewerDatabaseError, StoreError
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -56,8 +55,16 @@ class DocumentSummary:
 _SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s.start, s."end", s.text, s.attrs, s.origin'
 
 
+def _json_object(text: str) -> dict[str, Any]:
+    return {} if text == "{}" else json.loads(text)  # most spans carry no attributes
+
+
 def _span_from_row(row: tuple) -> Span:
-    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]), row[8])
+    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _json_object(row[7]), row[8])
+
+
+def _text_order(span: Span) -> tuple[int, int, str, str]:
+    return (span.start, -span.end, span.label, span.id)
 
 
 def _check_header(path: Path) -> None:
@@ -356,7 +363,7 @@ class Store:
         covered = check_span(self.document_text(document_id), start, end, text)
         if label not in self.label_names():
             raise ValueError(f"unknown label {label!r}")
-        span = Span(span_id or str(uuid.uuid4()), document_id, annotator, label, start, end, covered,
+        span = Span(span_id or new_span_id(), document_id, annotator, label, start, end, covered,
                     dict(attrs or {}), origin)
         self._insert_spans([span])
         return span
@@ -370,7 +377,7 @@ class Store:
         now = _now()
         rows = [
             (s.id, s.document_id, self._annotator_id(s.annotator), s.label, s.start, s.end, s.text,
-             json.dumps(s.attrs, ensure_ascii=False), s.origin, now, now)
+             json.dumps(s.attrs, ensure_ascii=False) if s.attrs else "{}", s.origin, now, now)
             for s in spans
         ]
         with self.transaction():
@@ -385,6 +392,19 @@ class Store:
         batch = list(spans)
         self._insert_spans(batch)
         return len(batch)
+
+    def add_span_rows(self, rows: list[tuple]) -> None:
+        """The bulk path for imports: spans already checked against their documents, as
+        ``(id, document_id, annotator, label, start, end, text, attrs, origin)`` tuples,
+        inserted without building a Span for each."""
+        now = _now()
+        with self.transaction():
+            self.conn.executemany(
+                'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6],
+                  json.dumps(r[7], ensure_ascii=False) if r[7] else "{}", r[8], now, now) for r in rows],
+            )
 
     def span(self, span_id: str) -> Span | None:
         row = self.conn.execute(
@@ -453,7 +473,8 @@ class Store:
         if names is not None:
             span_sql += f" WHERE a.name IN ({', '.join('?' * len(names))})"
             params = names
-        span_sql += ' ORDER BY s.document_id, s.start, s."end" DESC, s.label, s.id'
+        # The index's own order: anything else makes SQLite sort every span in memory first.
+        span_sql += ' ORDER BY s.document_id, s.start, s."end"'
         # Both cursors stay open together on one connection, so they read inside one
         # read transaction: a single consistent snapshot even while others write.
         span_rows = self.conn.execute(span_sql, params)
@@ -468,6 +489,7 @@ class Store:
                 if pending[1] == document.id:
                     spans.append(_span_from_row(pending))
                 pending = span_rows.fetchone()
+            spans.sort(key=_text_order)
             yield document, spans
 
     # -- figures -----------------------------------------------------------------

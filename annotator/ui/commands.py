@@ -7,12 +7,11 @@ that fails never leaves a phantom entry on the undo stack.
 
 from __future__ import annotations
 
-import uuid
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.model import Span, check_span
+from annotator.core.model import Span, check_span, new_span_id
 from annotator.ui.workspace import Workspace
 
 EDGE_MOVE_ID = 1001
@@ -49,7 +48,7 @@ class AddSpanCommand(_SpanCommand):
         super().__init__(workspace, tr("Add %s") % label)
         document = workspace.document
         text = check_span(document.text, start, end)
-        self.span = Span(str(uuid.uuid4()), document.id, workspace.annotator, label, start, end, text)
+        self.span = Span(new_span_id(), document.id, workspace.annotator, label, start, end, text)
 
     def apply(self) -> None:
         self.workspace.insert_span(self.span)

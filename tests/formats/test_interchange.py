@@ -80,11 +80,8 @@ def test_text_formats_round_trip_every_tricky_text_and_span(project, tmp_path, f
     spans, texts = round_trip(tmp_path, fmt, out, **kwargs)
     assert set(texts) == {d.text for d, _ in project.iter_documents_with_spans()}  # CRLF, emoji, marks intact
     mine = spans_of(project)
-    if fmt == "spacy":  # spaCy JSON Lines carries no annotator
-        mine = [s[:5] + ("x",) for s in mine]
-    if fmt in ("doccano",):  # doccano carries no annotator either, and merges the two annotators' layers
+    if fmt in ("doccano", "spacy"):  # no annotator in these: identical spans of two annotators become one
         mine = sorted({s[:5] + ("x",) for s in mine})
-        spans = sorted(set(spans))
     assert spans == mine
 
 
