@@ -45,21 +45,22 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
         elif count:
             stream.write("\n")
         text = document.text
-        for number, sentence in enumerate(sentences):
-            lines = ["\n"] if number else []
-            for index in sentence:
-                start, end = tokens[index]
-                if len(columns) == 1:
-                    lines.append(f"{text[start:end]} {columns[0][index]}\n")
-                    continue
-                tags = [column[index] for column in columns]
-                while len(tags) > 1 and tags[-1] == "O":
-                    tags.pop()
-                lines.append(f"{text[start:end]} {' '.join(tags)}\n")
-            stream.write("".join(lines))
+        if len(columns) == 1:
+            tags = columns[0]
+        else:  # nested columns, trailing O columns left out as in Wojood
+            tags = [_trim_outside(t) for t in (" ".join(c) for c in zip(*columns))]
+        words = [f"{text[a:b]} {tag}\n" for (a, b), tag in zip(tokens, tags)]
+        stream.write("\n".join("".join([words[i] for i in sentence]) for sentence in sentences))
         pending_separator = separator if separator != DOCSTART else None
         count += 1
     return count
+
+
+def _trim_outside(tags: str) -> str:
+    """``B-ORG O O`` -> ``B-ORG``: the trailing O columns of a token are left out."""
+    while tags.endswith(" O"):
+        tags = tags[:-2]
+    return tags
 
 
 class _Builder:

@@ -66,7 +66,10 @@ def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentRe
             report.widened.append((span, new_start, new_end))
         token_span = TokenSpan(span.label, first, last)
         aligned.add(token_span)  # a set: two annotators' identical spans count once
-        column[token_span] = min(column.get(token_span, 99), int(span.attrs.get("layer", 0) or 0))
+        if span.attrs and span.attrs.get("layer"):
+            column[token_span] = min(column.get(token_span, 99), int(span.attrs["layer"]))
+        else:
+            column[token_span] = 0
     return sorted(aligned, key=lambda s: (s.first, -s.last, column[s], s.label))
 
 

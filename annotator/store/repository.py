@@ -193,6 +193,14 @@ class Store:
             raise
         conn.execute("COMMIT")
 
+    def _write_one(self, sql: str, params: list) -> sqlite3.Cursor:
+        """One statement is atomic by itself: inside a transaction it needs no savepoint
+        of its own (an import stores thousands of documents), outside one it gets its own."""
+        if self.conn.in_transaction:
+            return self.conn.execute(sql, params)
+        with self.transaction():
+            return self.conn.execute(sql, params)
+
     # -- labels and annotators ---------------------------------------------------
 
     def labels(self) -> list[Label]:
@@ -249,11 +257,10 @@ class Store:
         if existing is not None:
             return existing, False
         title = title or text.strip().splitlines()[0][:80]
-        with self.transaction():
-            cursor = self.conn.execute(
-                "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [title, source, text, digest, json.dumps(meta or {}, ensure_ascii=False), _now()],
-            )
+        cursor = self._write_one(
+            "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [title, source, text, digest, json.dumps(meta, ensure_ascii=False) if meta else "{}", _now()],
+        )
         return Document(cursor.lastrowid, title, text, digest, source, dict(meta or {})), True
 
     def _document_from_row(self, row: tuple) -> Document:
@@ -477,18 +484,19 @@ class Store:
         span_sql += ' ORDER BY s.document_id, s.start, s."end"'
         # Both cursors stay open together on one connection, so they read inside one
         # read transaction: a single consistent snapshot even while others write.
-        span_rows = self.conn.execute(span_sql, params)
-        pending = span_rows.fetchone()
+        span_rows = iter(self.conn.execute(span_sql, params))
+        pending = next(span_rows, None)
         doc_rows = self.conn.execute(
             "SELECT id, title, text, text_sha256, source, meta FROM documents ORDER BY id"
         )
         for row in doc_rows:
             document = self._document_from_row(row)
+            doc_id = document.id
             spans = []
-            while pending is not None and pending[1] <= document.id:
-                if pending[1] == document.id:
+            while pending is not None and pending[1] <= doc_id:
+                if pending[1] == doc_id:
                     spans.append(_span_from_row(pending))
-                pending = span_rows.fetchone()
+                pending = next(span_rows, None)
             spans.sort(key=_text_order)
             yield document, spans
 
