@@ -179,6 +179,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        problems = store.check()
+        path = store.path
+    for problem in problems:
+        print(f"{path}: {problem}")
+    if problems:
+        print(f"annotator: {len(problems)} problem(s) found in {path}", file=sys.stderr)
+        return 1
+    print(f"{path}: ok", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        target = store.backup(args.out)
+    print(f"backed up to {target}", file=sys.stderr)
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -235,6 +255,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", action="append", help="only this annotator's spans (repeatable)")
     p.add_argument("--width", type=int, default=900, help="PNG width in pixels (default 900)")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("check", parents=[common], help="check the database: integrity, keys, span texts, hashes")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while the app is open")
+    p.add_argument("out", metavar="OUT", help="the backup file to write")
+    p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("stats", parents=[common], help="count documents and spans per label and annotator")
     p.add_argument("--json", action="store_true", help="print JSON")

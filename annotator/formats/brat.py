@@ -100,6 +100,8 @@ def read_pair(ann: Path) -> DocumentRecord:
         lines = ann.read_text(encoding="utf-8").split("\n")
     except UnicodeDecodeError as err:
         raise FormatError(str(txt if "txt" in str(err) else ann), f"not valid UTF-8 at byte {err.start}") from None
+    if not text.strip():
+        raise FormatError(str(txt), "the text file is empty")
     spans: dict[str, SpanRecord] = {}
     annotators: dict[str, str] = {}
     for number, line in enumerate(lines, start=1):

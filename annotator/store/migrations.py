@@ -87,5 +87,19 @@ def m001_initial(db: "Database") -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial,)
+def m002_project_settings(db: "Database") -> None:
+    """Project-wide settings (blind annotation, ...) and spans found by label quickly."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE project_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX spans_by_label ON spans (label);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial, m002_project_settings)
 SCHEMA_VERSION = len(MIGRATIONS)

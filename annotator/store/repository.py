@@ -72,8 +72,11 @@ def _check_header(path: Path) -> None:
         return
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
-    with path.open("rb") as handle:
-        magic = handle.read(16)
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(16)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot read the database ({err.strerror})") from None
     if magic != b"SQLite format 3\x00":
         raise StoreError(f"{path}: not an Annotator database (the file is not an SQLite database)")
 
@@ -114,6 +117,8 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.OperationalError as err:  # read-only file or folder, locked, ...
+            raise StoreError(f"{path}: cannot open the database ({err})") from None
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{path}: not a usable SQLite database ({err})") from None
         if app_id not in (0, APPLICATION_ID) or (version == 0 and tables > 0):
@@ -183,15 +188,19 @@ class Store:
             with self.db.atomic():
                 yield
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            self._annotator_ids.clear()  # ids handed out inside the transaction are gone
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                self._annotator_ids.clear()  # ids handed out inside the transaction are gone
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as err:
+            # Locked past the busy timeout, read-only, disk full: say which database.
+            raise StoreError(f"{self.path}: cannot write to the database ({err})") from None
 
     def _write_one(self, sql: str, params: list) -> sqlite3.Cursor:
         """One statement is atomic by itself: inside a transaction it needs no savepoint
@@ -256,7 +265,7 @@ class Store:
         existing = self.document_by_sha256(digest)
         if existing is not None:
             return existing, False
-        title = title or text.strip().splitlines()[0][:80]
+        title = title or (text.strip().splitlines() or ["untitled"])[0][:80]
         cursor = self._write_one(
             "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [title, source, text, digest, json.dumps(meta, ensure_ascii=False) if meta else "{}", _now()],
@@ -499,6 +508,53 @@ class Store:
                 pending = next(span_rows, None)
             spans.sort(key=_text_order)
             yield document, spans
+
+    # -- project settings ----------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM project_settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else row[0]
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._write_one("INSERT INTO project_settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # -- health --------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Every problem found: SQLite's integrity and foreign keys, spans whose text is not
+        the document's text at their offsets, documents whose text no longer matches its hash."""
+        problems = [f"integrity: {row[0]}" for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [f"foreign key: {table} row {rowid} points to a missing {parent} row"
+                     for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check")]
+        for doc_id, text, digest in self.conn.execute("SELECT id, text, text_sha256 FROM documents"):
+            if text_sha256(text) != digest:
+                problems.append(f"document {doc_id}: its text does not match its SHA-256 (it was changed outside Annotator)")
+        for document, spans in self.iter_documents_with_spans():
+            for span in spans:
+                if not (0 <= span.start < span.end <= len(document.text)):
+                    problems.append(f"span {span.id} in document {document.id}: offsets {span.start}-{span.end} "
+                                    f"fall outside the text (length {len(document.text)})")
+                elif document.text[span.start:span.end] != span.text:
+                    problems.append(f"span {span.id} in document {document.id}: text {span.text!r} does not match "
+                                    f"the document at {span.start}-{span.end}")
+        return problems
+
+    def backup(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the project, made with SQLite's online backup, safe while
+        the app (or another process) is writing."""
+        target = Path(target)
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise StoreError(f"{target}: a backup cannot overwrite the project itself")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        destination = sqlite3.connect(partial)
+        try:
+            self.conn.backup(destination)
+        finally:
+            destination.close()
+        os.replace(partial, target)
+        return target
 
     # -- figures -----------------------------------------------------------------
 

@@ -72,7 +72,23 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = ()) -> M
 
     window.openDatabaseRequested.connect(switch)
     window.destroyed.connect(store.close)
+    _start_rolling_backup(db_path)
     return window
+
+
+def _start_rolling_backup(db_path: Path) -> None:
+    """A copy of the project at each start, on a worker thread so the window does not wait."""
+    import threading
+
+    from annotator.store.backups import rolling_backup
+
+    def work() -> None:
+        try:
+            rolling_backup(db_path)
+        except Exception as err:  # a failed backup must not stop anyone working
+            print(f"annotator: backup of {db_path} failed: {err}", file=sys.stderr)
+
+    threading.Thread(target=work, name="rolling-backup", daemon=True).start()
 
 
 def run(db_path: Path | None = None, files: list[Path] = ()) -> int:

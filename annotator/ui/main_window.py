@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.done_action = self._action(self.tr("Mark done"), self.toggle_done,
                                         [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.name_action = self._action(self.tr("Annotator name…"), self.ask_annotator_name)
+        self.refresh_action = self._action(self.tr("Refresh"), self.refresh, key.Refresh)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -219,7 +220,8 @@ class MainWindow(QMainWindow):
             document_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None, self.dark_action,
+        for action in (self.refresh_action, None, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
+                       None, self.dark_action,
                        None, self.documents_dock.toggleViewAction(), self.spans_dock.toggleViewAction()):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
 
@@ -347,6 +349,12 @@ class MainWindow(QMainWindow):
             self.tr("Document %1 of %2 · %3 · %4 spans").replace("%1", str((row or 0) + 1))
             .replace("%2", str(len(self.documents.rows))).replace("%3", status).replace("%4", str(len(self.workspace.spans))))
 
+    def refresh(self) -> None:
+        """Re-read the project: others may have labelled in it meanwhile (same file, another window)."""
+        self.documents.reload()
+        if self.workspace.document is not None:
+            self.open_document(self.workspace.document.id)
+
     def step_document(self, step: int) -> None:
         rows = self.documents.rows
         if not rows or self.workspace.document is None:
@@ -369,14 +377,22 @@ class MainWindow(QMainWindow):
     # -- labelling ---------------------------------------------------------------------
 
     def _guarded(self, action) -> bool:
-        """Run a change; if the database refuses it, say so and keep everything as it was."""
-        try:
-            action()
-            return True
-        except WRITE_ERRORS as err:
-            QMessageBox.warning(self, self.tr("Could not save"),
-                                self.tr("The change was not saved: %1").replace("%1", str(err)))
-            return False
+        """Run a change. If the database refuses it (another process holds it past the busy
+        timeout, the disk is full), say so and offer to try again; the change is never
+        shown as made unless it is on disk, and never dropped without the user knowing."""
+        while True:
+            try:
+                action()
+                return True
+            except WRITE_ERRORS as err:
+                answer = QMessageBox.warning(
+                    self, self.tr("Could not save"),
+                    self.tr("The change was not saved: %1\n\nTry again?").replace("%1", str(err)),
+                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Retry)
+                if answer != QMessageBox.StandardButton.Retry:
+                    self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(err)), 8000)
+                    return False
 
     def label_key(self, key: str) -> None:
         label = self.workspace.label_for_key(key)

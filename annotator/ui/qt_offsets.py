@@ -40,14 +40,16 @@ class TextMapping:
         return cp + (self._shifts[i - 1] if i else 0)
 
     def to_cp(self, qt: int) -> int:
-        """The code point at Qt position ``qt``; a position inside a surrogate pair or
-        right after a folded CR maps to the start of that character."""
+        """The code point at Qt position ``qt``. A position inside a surrogate pair maps to
+        the start of that character; the line break Qt shows for a CRLF maps to the CR, so
+        a selection that ends at a line end takes neither half of it."""
         i = bisect_right(self._qt_points, qt)
-        cp = qt - (self._shifts[i - 1] if i else 0)
-        # qt fell in the gap an astral char opens (its low surrogate): step back to it.
-        while cp > 0 and self.to_qt(cp) > qt:
+        cp = min(qt - (self._shifts[i - 1] if i else 0), len(self.stored))
+        while cp > 0 and self.to_qt(cp) > qt:  # the low surrogate of an astral character
             cp -= 1
-        return min(cp, len(self.stored))
+        while cp > 0 and self.to_qt(cp - 1) == qt:  # the LF of a CRLF shares the CR's position
+            cp -= 1
+        return cp
 
     def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
         return self.to_qt(start), self.to_qt(end)

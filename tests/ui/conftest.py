@@ -9,7 +9,7 @@ from annotator.store import Store
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, sample_article_path
 from annotator.ui.settings import app_settings
-from tests.arabic_samples import DIACRITICS, EMOJI
+from tests.arabic_samples import CRLF, DIACRITICS, EMOJI
 
 
 def open_window(qtbot, db_path, annotator="alice") -> MainWindow:
@@ -36,6 +36,7 @@ def project(tmp_path, reference_path):
     extra.mkdir()
     (extra / "a_diacritics.txt").write_text(DIACRITICS + "\nوأوضح الوكيل للجزيرة أن", encoding="utf-8")
     (extra / "b_emoji.txt").write_text(EMOJI, encoding="utf-8")
+    (extra / "c_crlf.txt").write_bytes(CRLF.encode("utf-8"))
     with Store.open(db) as store:
         import_paths(store, [reference_path, extra, sample_article_path()], annotator="alice")
     return db

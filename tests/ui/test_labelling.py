@@ -184,3 +184,17 @@ def test_next_document_mark_done_and_reopen(qtbot, window, project):
     assert again.documents.rows[0].status == "done"
     with Store.open(project) as store:
         assert len(store.spans_for(first)) == 1
+
+
+def test_crlf_text_is_kept_and_a_line_end_word_takes_no_part_of_the_break(qtbot, window):
+    open_by_title(window, "c_crlf")
+    view, text = window.view, window.workspace.document.text
+    assert "\r\n" in text  # stored exactly as imported
+    word = "بغداد."
+    at = text.index(word)
+    drag(qtbot, view, at, at + len(word), Qt.KeyboardModifier.AltModifier)  # exact, up to the line end
+    qtbot.keyClick(view, "2")
+    second = text.index("البصرة")
+    drag(qtbot, view, second, second + len("البصرة"))
+    qtbot.keyClick(view, "2")
+    assert stored(window) == {("بغداد.", "place"), ("البصرة", "place")}

@@ -26,6 +26,10 @@ def test_crlf_is_one_qt_line_break_and_offsets_stay_in_stored_code_points():
     second = CRLF.index("السطر الثاني")
     assert mapping.to_qt(second) == second - 1
     assert mapping.to_cp(second - 1) == second
+    # A selection of the first line, up to the line break, takes no part of the CRLF.
+    line_end = CRLF.index("\r\n")
+    assert mapping.range_to_cp(0, mapping.to_qt(line_end)) == (0, line_end)
+    assert mapping.to_cp(mapping.to_qt(line_end)) == line_end
     assert mapping.display[mapping.to_qt(second):].startswith("السطر الثاني")
 
 

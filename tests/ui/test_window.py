@@ -108,25 +108,39 @@ def test_import_from_the_file_menu_refuses_bad_files_whole(qtbot, window, tmp_pa
     assert len(window.documents.rows) == before + 1
 
 
-def test_a_write_the_database_refuses_is_reported_and_not_shown_as_done(qtbot, window, monkeypatch):
+def test_a_write_the_database_refuses_is_reported_and_can_be_retried(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     view, text = window.view, window.workspace.document.text
     at = text.index("قصفت")
     # Another process holds the write lock for longer than our busy timeout.
     blocker = Store.open(window.workspace.store.path)
     blocker.conn.execute("BEGIN IMMEDIATE")
     window.workspace.store.conn.execute("PRAGMA busy_timeout = 50")
+    shown = []
+
+    def cancel(parent, title, text, buttons, default):
+        shown.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", cancel)
     drag(qtbot, view, at, at + 4)
     qtbot.keyClick(view, "1")
-    blocker.conn.execute("ROLLBACK")
-    blocker.close()
     assert shown and "locked" in shown[0]
     assert len(window.workspace.spans) == 0 and not window.workspace.undo_stack.canUndo()
-    qtbot.keyClick(view, "1")  # the selection is still there: the same key now works
+    assert "Not saved" in window.statusBar().currentMessage()
+
+    def release_and_retry(parent, title, text, buttons, default):
+        shown.append(text)
+        blocker.conn.execute("ROLLBACK")  # the other process lets go
+        return QMessageBox.StandardButton.Retry
+
+    monkeypatch.setattr(QMessageBox, "warning", release_and_retry)
+    qtbot.keyClick(view, "1")  # the selection is still there
+    blocker.close()
+    assert len(shown) == 2
     assert [s.text for s in window.workspace.store.spans_for(window.workspace.document.id)] == ["قصفت"]
+    assert window.workspace.undo_stack.canUndo()
 
 
 def test_every_export_format_is_in_the_file_menu(qtbot, window, tmp_path, monkeypatch):
