@@ -64,6 +64,16 @@ def main(out_dir: str) -> None:
         app.processEvents()
         window.grab().save(str(out / "window-dark.png"))
         window.dark_action.trigger()
+        from annotator.ui.i18n import apply_language
+
+        apply_language(app, "ar")
+        arabic = MainWindow(store, "مها", app_settings())
+        arabic.resize(1400, 860)
+        arabic.show()
+        app.processEvents()
+        arabic.grab().save(str(out / "window-ar.png"))
+        arabic.close()
+        apply_language(app, "en")
         document = store.document(store.document_ids()[0])
         render_png(document, store.spans_for(document.id), store.labels(), out / "render.png")
         window.close()

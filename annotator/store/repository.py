@@ -229,6 +229,11 @@ class Store:
                  "title_ar": label.title_ar, "title_en": label.title_en, "position": position}
             )
 
+    def set_label_color(self, name: str, color: str) -> None:
+        if name not in self.label_names():
+            raise ValueError(f"unknown label {name!r}")
+        self._write_one("UPDATE labels SET color = ? WHERE name = ?", [color, name])
+
     def annotator(self, name: str, role: str = "annotator") -> Annotator:
         """The annotator called ``name``, recorded on first use."""
         name = name.strip()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.store import Store, StoreError, default_db_path
+from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts
 from annotator.ui.settings import app_settings, remember_database
@@ -70,7 +71,12 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = ()) -> M
             replacement.show()
             window.close()
 
+    def relanguage(code: str) -> None:
+        apply_language(QApplication.instance(), code)
+        switch(str(db_path))  # a new window, built in the new language
+
     window.openDatabaseRequested.connect(switch)
+    window.languageChanged.connect(relanguage)
     window.destroyed.connect(store.close)
     _start_rolling_backup(db_path)
     return window
@@ -94,6 +100,7 @@ def _start_rolling_backup(db_path: Path) -> None:
 def run(db_path: Path | None = None, files: list[Path] = ()) -> int:
     app = ensure_app()
     settings = app_settings()
+    apply_language(app, str(settings.value("language", "") or ""))
     window = open_window(db_path or default_db_path(), settings, list(files))
     if window is None:
         return 1

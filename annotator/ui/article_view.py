@@ -52,6 +52,7 @@ class ArticleView(QPlainTextEdit):
         self.setMouseTracking(True)
         self.exact_mode = False
         self.find_active = False
+        self.font_family: str | None = None  # None: the bundled Arabic font
         self.mapping = TextMapping("")
         self.spans = SpanIndex()
         self.colors: dict[str, QColor] = {}
@@ -93,9 +94,11 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.refresh_range(cp_start, cp_end)
         self.refresh_overlays()
 
-    def set_point_size(self, size: float) -> None:
+    def set_point_size(self, size: float, family: str | None = None) -> None:
         self.point_size = max(8.0, min(48.0, size))
-        self.setFont(article_font(self.point_size))
+        if family is not None:
+            self.font_family = family
+        self.setFont(article_font(self.point_size, self.font_family))
         self._configure_document()
         self._edges.clear()
         self.refresh_overlays()

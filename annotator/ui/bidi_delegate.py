@@ -1,5 +1,6 @@
-"""Table cells that hold Arabic read right to left, aligned right and elided at their end,
-whatever the direction of the interface around them."""
+"""Table cells take the direction of their own text: Arabic reads right to left, aligned
+right and elided at its end, and Latin text (file names, labels) left to right, whatever
+the direction of the interface around them."""
 
 from __future__ import annotations
 
@@ -9,19 +10,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyledItemDelegate
 
 
-def first_strong_is_rtl(text: str) -> bool:
+def first_strong_direction(text: str) -> Qt.LayoutDirection | None:
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
-            return True
+            return Qt.LayoutDirection.RightToLeft
         if kind == "L":
-            return False
-    return False
+            return Qt.LayoutDirection.LeftToRight
+    return None
 
 
 class BidiDelegate(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        if first_strong_is_rtl(option.text):
-            option.direction = Qt.LayoutDirection.RightToLeft
+        direction = first_strong_direction(option.text)
+        if direction == Qt.LayoutDirection.RightToLeft:
+            option.direction = direction
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        elif direction == Qt.LayoutDirection.LeftToRight:
+            option.direction = direction  # aligned as the interface aligns, read left to right

@@ -17,10 +17,6 @@ from annotator.ui.workspace import Workspace
 EDGE_MOVE_ID = 1001
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class _SpanCommand(QUndoCommand):
     def __init__(self, workspace: Workspace, text: str):
         super().__init__(text)
@@ -45,7 +41,7 @@ class _SpanCommand(QUndoCommand):
 
 class AddSpanCommand(_SpanCommand):
     def __init__(self, workspace: Workspace, label: str, start: int, end: int):
-        super().__init__(workspace, tr("Add %s") % label)
+        super().__init__(workspace, QCoreApplication.translate("Commands", "Add %1").replace("%1", label))
         document = workspace.document
         text = check_span(document.text, start, end)
         self.span = Span(new_span_id(), document.id, workspace.annotator, label, start, end, text)
@@ -59,7 +55,7 @@ class AddSpanCommand(_SpanCommand):
 
 class DeleteSpanCommand(_SpanCommand):
     def __init__(self, workspace: Workspace, span: Span):
-        super().__init__(workspace, tr("Delete %s") % span.label)
+        super().__init__(workspace, QCoreApplication.translate("Commands", "Delete %1").replace("%1", span.label))
         self.span = span
 
     def apply(self) -> None:
@@ -74,7 +70,7 @@ class UpdateSpanCommand(_SpanCommand):
     merge into one undo step, as one gesture."""
 
     def __init__(self, workspace: Workspace, before: Span, label: str, start: int, end: int, merge: bool = False):
-        super().__init__(workspace, tr("Change %s") % before.label)
+        super().__init__(workspace, QCoreApplication.translate("Commands", "Change %1").replace("%1", before.label))
         self.before = before
         self.after = (label, start, end)
         self._merge = merge

@@ -11,8 +11,9 @@ from annotator.ui.workspace import Workspace
 def status_names() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    tr = lambda text: QCoreApplication.translate("DocumentList", text)  # noqa: E731
-    return {"new": tr("new"), "in_progress": tr("in progress"), "done": tr("done")}
+    return {"new": QCoreApplication.translate("DocumentList", "new"),
+            "in_progress": QCoreApplication.translate("DocumentList", "in progress"),
+            "done": QCoreApplication.translate("DocumentList", "done")}
 
 
 class DocumentListModel(QAbstractTableModel):

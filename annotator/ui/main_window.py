@@ -56,6 +56,7 @@ def swatch_icon(color: str) -> QIcon:
 
 class MainWindow(QMainWindow):
     openDatabaseRequested = Signal(str)
+    languageChanged = Signal(str)  # "", "en" or "ar": the window is rebuilt in that language
 
     def __init__(self, store: Store, annotator: str, settings: QSettings):
         super().__init__()
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.documents_dock = QDockWidget(self.tr("Documents"), self)
         self.documents_dock.setObjectName("DocumentsDock")
         self.documents_dock.setWidget(holder)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.documents_dock)
+        self.addDockWidget(self._side(Qt.DockWidgetArea.RightDockWidgetArea), self.documents_dock)
 
     def _build_spans_dock(self) -> None:
         self.span_model = SpanTableModel(self.workspace)
@@ -133,8 +134,15 @@ class MainWindow(QMainWindow):
         self.spans_dock = QDockWidget(self.tr("Spans"), self)
         self.spans_dock.setObjectName("SpansDock")
         self.spans_dock.setWidget(self.span_table)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.spans_dock)
+        self.addDockWidget(self._side(Qt.DockWidgetArea.LeftDockWidgetArea), self.spans_dock)
         self.resizeDocks([self.documents_dock, self.spans_dock], [300, 320], Qt.Orientation.Horizontal)
+
+    def _side(self, area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
+        """Dock areas are physical in Qt; a right-to-left interface mirrors them itself."""
+        if self.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+            return area
+        return {Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea}.get(area, area)
 
     @staticmethod
     def _tune_table(table: QTableView, stretch_column: int) -> None:
@@ -194,6 +202,10 @@ class MainWindow(QMainWindow):
                                         [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.name_action = self._action(self.tr("Annotator name…"), self.ask_annotator_name)
         self.refresh_action = self._action(self.tr("Refresh"), self.refresh, key.Refresh)
+        self.settings_action = self._action(self.tr("Settings…"), self.show_settings, key.Preferences)
+        if self.settings_action.shortcuts() == []:
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts, key.HelpContents)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -226,7 +238,20 @@ class MainWindow(QMainWindow):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.settings_action)
         settings_menu.addAction(self.name_action)
+        language_menu = settings_menu.addMenu(self.tr("Language"))
+        current = str(self.settings.value("language", "") or "")
+        self.language_actions = {}
+        for code, name in (("", self.tr("As the system")), ("en", "English"), ("ar", "العربية")):
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
 
     def _build_label_bar(self) -> None:
         self.label_bar = QToolBar(self.tr("Labels"), self)
@@ -288,7 +313,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if s.value("window_state"):
             self.restoreState(s.value("window_state"))
-        self.view.set_point_size(float(s.value("font_size", self.view.point_size)))
+        self.view.set_point_size(float(s.value("font_size", self.view.point_size)), s.value("font_family") or None)
         dark = s.value("dark_palette", False) in (True, "true")
         self.dark_action.setChecked(dark)
         if dark:
@@ -508,6 +533,43 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             self.set_annotator(name.strip())
 
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        self.languageChanged.emit(code)
+
+    def show_shortcuts(self) -> None:
+        from annotator.ui.shortcut_sheet import ShortcutSheet
+
+        ShortcutSheet(self.actions() + list(self.label_actions.values()), self).exec()
+
+    def show_settings(self) -> None:
+        from annotator.ui.settings_dialog import SettingsChoice, SettingsDialog
+
+        current = SettingsChoice(self.view.font().family(), self.view.point_size,
+                                 {l.name: l.color for l in self.workspace.labels}, not self.view.exact_mode,
+                                 self.workspace.annotator, str(self.workspace.store.path))
+        dialog = SettingsDialog(current, self.workspace.labels, self)
+        dialog.database_button.clicked.connect(lambda: (dialog.reject(), self.open_database()))
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.result_choice())
+
+    def apply_settings(self, choice) -> None:
+        self.view.set_point_size(choice.font_size, choice.font_family)
+        self.settings.setValue("font_size", choice.font_size)
+        self.settings.setValue("font_family", choice.font_family)
+        changed = {n: c for n, c in choice.colors.items() if self.workspace.label(n).color != c}
+        if changed:
+            self._guarded(lambda: [self.workspace.store.set_label_color(n, c) for n, c in changed.items()])
+            self.workspace.labels = self.workspace.store.labels()
+            for label in self.workspace.labels:
+                self.label_actions[label.name].setIcon(swatch_icon(label.color))
+            if self.workspace.document is not None:
+                self.open_document(self.workspace.document.id)
+        if self.exact_action.isChecked() == choice.snap_to_words:
+            self.exact_action.trigger()
+        if choice.annotator != self.workspace.annotator:
+            self.set_annotator(choice.annotator)
+
     def set_annotator(self, name: str) -> None:
         self.workspace.set_annotator(name)
         self.settings.setValue("annotator", name)
@@ -592,7 +654,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export failed"), str(err))
             return
         progress.close()
-        message = self.tr("Exported %1 %2 to %3").replace("%1", str(count)).replace("%2", exporter.unit).replace("%3", path)
+        if fmt == "csv":
+            message = self.tr("Exported %1 span(s) to %2")
+        else:
+            message = self.tr("Exported %1 document(s) to %2")
+        message = message.replace("%1", str(count)).replace("%2", path)
         if report.widened or report.dropped:
             message += " · " + self.tr("%1 span(s) widened to token edges, %2 dropped").replace(
                 "%1", str(len(report.widened))).replace("%2", str(len(report.dropped)))

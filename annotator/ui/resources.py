@@ -38,7 +38,7 @@ def load_fonts() -> str:
     return family
 
 
-def article_font(point_size: float = 16) -> QFont:
-    font = QFont(load_fonts())
+def article_font(point_size: float = 16, family: str | None = None) -> QFont:
+    font = QFont(family or load_fonts())
     font.setPointSizeF(point_size)
     return font

@@ -1,0 +1,622 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="39" />
+        <source>Welcome to Annotator</source>
+        <translation>مرحبًا بك في Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="40" />
+        <source>Your name, as it goes on your spans:</source>
+        <translation>اسمك كما سيظهر على تعليقاتك:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="53" />
+        <source>Cannot open the project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="63" />
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../annotator/ui/article_view.py" line="239" />
+        <source>%1 by %2: %3</source>
+        <translation>%1 بواسطة %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="44" />
+        <source>Add %1</source>
+        <translation>إضافة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="58" />
+        <source>Delete %1</source>
+        <translation>حذف %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="73" />
+        <source>Change %1</source>
+        <translation>تعديل %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="14" />
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="15" />
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="16" />
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="24" />
+        <source>Find (ignores diacritics and letter variants)</source>
+        <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="30" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>النتيجة السابقة (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="31" />
+        <source>Next match (Enter)</source>
+        <translation>النتيجة التالية (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="32" />
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="70" />
+        <source>no match</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="72" />
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="65" />
+        <source>Annotator — %1</source>
+        <translation>Annotator — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <source>This project has no articles yet.</source>
+        <translation>لا توجد مقالات في هذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="100" />
+        <source>Open the sample article</source>
+        <translation>افتح المقال النموذجي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <source>Import articles…</source>
+        <translation>استيراد مقالات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="116" />
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="124" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <source>Open project…</source>
+        <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="169" />
+        <source>Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <source>Import folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <source>JSON Lines (Annotator)…</source>
+        <translation>JSON Lines (Annotator)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <source>CSV (spreadsheets)…</source>
+        <translation>CSV (جداول البيانات)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <source>CoNLL / BIO…</source>
+        <translation>CoNLL / BIO…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <source>spaCy DocBin…</source>
+        <translation>spaCy DocBin…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <source>Hugging Face datasets…</source>
+        <translation>Hugging Face datasets…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <source>doccano…</source>
+        <translation>doccano…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <source>Label Studio…</source>
+        <translation>Label Studio…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <source>brat standoff (folder)…</source>
+        <translation>brat standoff (مجلد)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="182" />
+        <source>Strip clitic</source>
+        <translation>نزع السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <source>Exact (sub-word) selection</source>
+        <translation>تحديد دقيق (داخل الكلمة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <source>Select inside words; hold Alt while dragging for a single exact selection</source>
+        <translation>التحديد داخل الكلمات؛ اضغط Alt أثناء السحب لتحديد دقيق لمرة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <source>Find…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="187" />
+        <source>Zoom in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <source>Zoom out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <source>Actual size</source>
+        <translation>الحجم الفعلي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="191" />
+        <source>Dark palette</source>
+        <translation>ألوان داكنة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <source>Mark done</source>
+        <translation>تعليم كمنجز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="196" />
+        <source>Annotator name…</source>
+        <translation>اسم المُعلِّق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="197" />
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="198" />
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <source>Recent projects</source>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="218" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="223" />
+        <source>&amp;Document</source>
+        <translation>&amp;مستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="227" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="233" />
+        <source>&amp;Settings</source>
+        <translation>&amp;إعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="236" />
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <source>As the system</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="246" />
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <source>Labels</source>
+        <translation>التصنيفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <source>Label the selection as %1 (key %2)</source>
+        <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <source>Document %1 of %2 · %3 · %4 spans</source>
+        <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <source>No more documents in this direction.</source>
+        <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <source>Could not save</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="408" />
+        <source>The change was not saved: %1
+
+Try again?</source>
+        <translation>لم يُحفظ التغيير: %1
+
+هل تحاول مجددًا؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="412" />
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="431" />
+        <source>Select some text first, then press a label key.</source>
+        <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <source>Annotator: %1</source>
+        <translation>المُعلِّق: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <source>Annotator name</source>
+        <translation>اسم المُعلِّق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <source>Your name, as it goes on your spans:</source>
+        <translation>اسمك كما سيظهر على تعليقاتك:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <source>Articles (*.txt *.jsonl);;All files (*)</source>
+        <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <source>Import a folder of articles</source>
+        <translation>استيراد مجلد مقالات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="593" />
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>لم يُستورد شيء.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <source>Imported %1 new document(s), %2 already present.</source>
+        <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <source>Export into a folder</source>
+        <translation>تصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <source>Exported %1 span(s) to %2</source>
+        <translation>صُدّر %1 مقطعًا إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <source>Exported %1 document(s) to %2</source>
+        <translation>صُدّر %1 مستندًا إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <source>%1 span(s) widened to token edges, %2 dropped</source>
+        <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <source>Open or create a project</source>
+        <translation>فتح مشروع أو إنشاؤه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <source>Annotator projects (*.db);;All files (*)</source>
+        <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="40" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="51" />
+        <source>Article font</source>
+        <translation>خط المقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="52" />
+        <source>Font size</source>
+        <translation>حجم الخط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="62" />
+        <source>Snap selections to whole words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="67" />
+        <source>Annotator name</source>
+        <translation>اسم المُعلِّق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="74" />
+        <source>Change…</source>
+        <translation>تغيير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="77" />
+        <source>Project file</source>
+        <translation>ملف المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="92" />
+        <source>Label colour</source>
+        <translation>لون التصنيف</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="14" />
+        <source>Label the selection, or relabel the selected span</source>
+        <translation>صنّف التحديد، أو غيّر تصنيف المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="15" />
+        <source>Alt + drag</source>
+        <translation>Alt + سحب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="16" />
+        <source>Select inside a word (no snapping)</source>
+        <translation>التحديد داخل كلمة (دون توسيع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="17" />
+        <source>Delete the selected span</source>
+        <translation>حذف المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="18" />
+        <source>Next / previous span</source>
+        <translation>المقطع التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="19" />
+        <source>Move the selected span's left edge</source>
+        <translation>تحريك الحافة اليسرى للمقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="20" />
+        <source>Move the selected span's right edge</source>
+        <translation>تحريك الحافة اليمنى للمقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="21" />
+        <source>Next / previous match while finding</source>
+        <translation>النتيجة التالية / السابقة أثناء البحث</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="22" />
+        <source>Clear the selection</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="29" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="36" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_sheet.py" line="36" />
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTableModel</name>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <source>Label</source>
+        <translation>التصنيف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <source>Annotator</source>
+        <translation>المُعلِّق</translation>
+    </message>
+</context>
+</TS>
