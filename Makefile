@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 RUN_DB ?= .run/sample.db
 SAMPLE := resources/sample/sample_article.txt
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test bench screenshots package package-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer; set PYTHON=python3.12 (or newer)")'
@@ -34,5 +34,14 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.screenshots resources/screenshots
 
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+	$(BIN)/pyinstaller packaging/annotator.spec --noconfirm --distpath dist --workpath build/pyinstaller
+
+package-test: package
+	packaging/smoke_test.sh
+	appstreamcli validate --no-net packaging/linux/org.annotator.Annotator.metainfo.xml || \
+		{ command -v appstreamcli >/dev/null || echo "appstreamcli not installed (Debian: apt-get install appstream)"; exit 1; }
+
 clean:
-	rm -rf $(VENV) .run .pytest_cache
+	rm -rf $(VENV) .run .pytest_cache build dist

@@ -58,7 +58,8 @@ def _progress_printer(stream: IO[str]) -> Callable[[int, int, Path], None] | Non
 def cmd_gui(args: argparse.Namespace) -> int:
     from annotator.ui.app import run
 
-    return run(db_path=Path(args.db) if args.db else None, files=[Path(f) for f in args.files])
+    return run(db_path=Path(args.db) if args.db else None, files=[Path(f) for f in args.files],
+               screenshot=Path(args.screenshot) if args.screenshot else None)
 
 
 def _show_list(title: str, lines: list[str], verbose: bool, limit: int = 10) -> None:
@@ -218,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", parents=[common], help="open the annotation window (the default)")
     p.add_argument("files", nargs="*", metavar="FILE", help="files to import before opening")
+    p.add_argument("--screenshot", metavar="FILE.png", help="draw the window to a PNG once shown, then exit")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("import", parents=[common], help="import articles and annotations in any supported format")
@@ -273,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args.func, args.files = cmd_gui, []
+        args.func, args.files, args.screenshot = cmd_gui, [], None
     try:
         return args.func(args)
     except (UserError, FormatError, StoreError, OSError) as err:

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.store import Store, StoreError, default_db_path
 from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
-from annotator.ui.resources import load_fonts
+from annotator.ui.resources import load_fonts, resource_path
 from annotator.ui.settings import app_settings, remember_database
 
 
@@ -23,6 +24,8 @@ def ensure_app() -> QApplication:
         app.setApplicationName("Annotator")
         app.setOrganizationName("Annotator")
         app.setApplicationDisplayName("Annotator")
+        app.setDesktopFileName("org.annotator.Annotator")
+        app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.svg"))))
     load_fonts()
     return app
 
@@ -46,14 +49,14 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
     return default
 
 
-def open_window(db_path: Path, settings: QSettings, files: list[Path] = ()) -> MainWindow | None:
+def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_name: bool = True) -> MainWindow | None:
     """Open the project at ``db_path`` in a new window; on failure say why and return None."""
     try:
         store = Store.open(db_path)
     except StoreError as err:
         QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"), str(err))
         return None
-    name = annotator_name(settings)
+    name = annotator_name(settings, ask=ask_name)
     if files:
         from annotator.formats.importer import import_paths
         from annotator.formats.records import FormatError
@@ -97,12 +100,22 @@ def _start_rolling_backup(db_path: Path) -> None:
     threading.Thread(target=work, name="rolling-backup", daemon=True).start()
 
 
-def run(db_path: Path | None = None, files: list[Path] = ()) -> int:
+def run(db_path: Path | None = None, files: list[Path] = (), screenshot: Path | None = None) -> int:
+    """Show the window; with ``screenshot``, draw it to that PNG once shown and exit (used by
+    the packaged build's smoke test and for documentation)."""
     app = ensure_app()
     settings = app_settings()
     apply_language(app, str(settings.value("language", "") or ""))
-    window = open_window(db_path or default_db_path(), settings, list(files))
+    # A screenshot run is unattended: it must not stop to ask for a name.
+    window = open_window(db_path or default_db_path(), settings, list(files), ask_name=screenshot is None)
     if window is None:
         return 1
     window.show()
+    if screenshot is not None:
+        app.processEvents()
+        if not window.grab().save(str(screenshot)):
+            print(f"annotator: cannot write {screenshot}", file=sys.stderr)
+            return 1
+        window.close()
+        return 0
     return app.exec()

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Start the built app offscreen: import the reference article, export it, open the window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APP=dist/annotator/annotator
+ARTICLE=${ANNOTATOR_SHARED_DATA:-../shared/data}/articles/000_dd904abe3b3d7368.txt
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QT_QPA_PLATFORM=offscreen HOME="$work"
+start=$(date +%s.%N)
+"$APP" --version
+"$APP" import --db "$work/p.db" "$ARTICLE"
+"$APP" export --db "$work/p.db" --format jsonl --out "$work/out.jsonl"
+grep -q "مركز الإعلام الأمني العراقي" "$work/out.jsonl"
+"$APP" gui --db "$work/p.db" --screenshot "$work/window.png"
+test -s "$work/window.png"
+end=$(date +%s.%N)
+echo "smoke test passed in $(echo "$end - $start" | bc) s; bundle: $(du -sh dist/annotator | cut -f1)"
