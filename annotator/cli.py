@@ -180,6 +180,59 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.review.merge import merge_into
+
+    conflicts = 0
+    with _open_store(args) as store:
+        for other in args.others:
+            path = Path(other)
+            if not path.exists():
+                raise UserError(f"{path}: no such file")
+            if path.resolve() == store.path.resolve():
+                raise UserError(f"{path}: is the project itself")
+            report = merge_into(store, path)
+            print(f"merged {path}: {report.documents_added} new document(s), {report.documents_matched} matched; "
+                  f"{report.spans_added} new span(s), {report.spans_present} already here", file=sys.stderr)
+            for conflict in report.conflicts:
+                print(f"conflict: {conflict}", file=sys.stderr)
+            conflicts += len(report.conflicts)
+    return 2 if conflicts else 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    import csv as csv_module
+
+    from annotator.review.agreement import agreement, as_dicts
+    from annotator.terminal import for_terminal, needs_reshaping
+
+    with _open_store(args) as store:
+        names = args.annotator or [a.name for a in store.annotators() if a.role != "gold"]
+        known = {a.name for a in store.annotators()}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise UserError(f"{store.path}: no annotator called {', '.join(unknown)}")
+        if len(names) < 2:
+            raise UserError(f"{store.path}: agreement needs at least two annotators (found {len(names)})")
+        rows = as_dicts(agreement(store, names, args.doc, args.by_document))
+    if args.json:
+        print(json.dumps({"rows": rows}, ensure_ascii=False, indent=1))
+    elif args.csv:
+        writer = csv_module.writer(sys.stdout)
+        writer.writerow(["measure", "annotators", "label", "document", "value"])
+        for r in rows:
+            writer.writerow([r["measure"], "+".join(r["annotators"]), r["label"] or "", r["document"] or "",
+                             "" if r["value"] is None else f"{r['value']:.6f}"])
+    else:
+        shape = for_terminal if needs_reshaping(sys.stdout, args.bidi) else (lambda text: text)
+        print(f"{'measure':<19} {'annotators':<28} {'label':<10} {'document':<9} value")
+        for r in rows:
+            value = "undefined" if r["value"] is None else f"{r['value']:.3f}"
+            who = shape(" + ".join(r["annotators"]))
+            print(f"{r['measure']:<19} {who:<28} {r['label'] or 'all':<10} {r['document'] or 'all':<9} {value}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         problems = store.check()
@@ -257,6 +310,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", action="append", help="only this annotator's spans (repeatable)")
     p.add_argument("--width", type=int, default=900, help="PNG width in pixels (default 900)")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("merge", parents=[common], help="bring documents and spans from other annotators' project files")
+    p.add_argument("others", nargs="+", metavar="OTHER.db")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("agreement", parents=[common], help="agreement between annotators: span F1, kappa, alpha")
+    p.add_argument("--annotator", metavar="NAME", action="append", help="an annotator to compare (repeatable; default all)")
+    p.add_argument("--doc", metavar="ID", type=int, action="append", help="only this document (repeatable)")
+    p.add_argument("--by-document", action="store_true", help="also one row per document")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help='print {"rows": [...]}')
+    output.add_argument("--csv", action="store_true", help="print the rows as CSV")
+    p.add_argument("--bidi", choices=("auto", "always", "never"), default="auto",
+                   help="shape Arabic for terminals without bidi support (auto: only on such a terminal)")
+    p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("check", parents=[common], help="check the database: integrity, keys, span texts, hashes")
     p.set_defaults(func=cmd_check)

@@ -1,0 +1,114 @@
+"""Agreement between annotators over a project: span F1 (exact and overlapping), Cohen's
+and Fleiss' kappa and Krippendorff's alpha on token labels, corpus-wide, per label and
+per document.
+
+Token labels: each document is tokenised as for CoNLL export, and each token takes the
+label of the outermost span that covers it for that annotator, or O. Per label, tokens
+are that label or not. Every annotator named is taken to have annotated every document
+chosen (a document they left untouched counts as all O).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from itertools import combinations
+
+from annotator.core.tokens import document_tokens
+from annotator.formats.tagging import AlignmentReport, align, layers
+from annotator.review import measures
+from annotator.store import Store
+
+MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    annotators: list[str]
+    label: str | None
+    document: int | None
+    value: float | None
+
+
+@dataclass
+class _Corpus:
+    annotators: list[str]
+    labels: list[str]
+    spans: dict[str, set[tuple]]  # annotator -> {(document, start, end, label)}
+    tokens: dict[str, list[str]]  # annotator -> token labels, all documents in order
+    document_of_token: list[int]
+
+
+def _token_labels(text: str, meta: dict, spans, count: int) -> list[str]:
+    tokens, _ = document_tokens(text, meta)
+    outer = layers(align(spans, tokens, text, AlignmentReport(), strict=False))
+    labels = ["O"] * len(tokens)
+    for span in outer[0] if outer else []:
+        for i in range(span.first, span.last + 1):
+            labels[i] = span.label
+    return labels
+
+
+def collect(store: Store, annotators: list[str], documents: Iterable[int] | None = None) -> _Corpus:
+    wanted = set(documents) if documents else None
+    corpus = _Corpus(annotators, [l.name for l in store.labels()], {a: set() for a in annotators},
+                     {a: [] for a in annotators}, [])
+    for document, spans in store.iter_documents_with_spans(annotators):
+        if wanted is not None and document.id not in wanted:
+            continue
+        by_annotator = {a: [s for s in spans if s.annotator == a] for a in annotators}
+        count = None
+        for annotator, mine in by_annotator.items():
+            corpus.spans[annotator] |= {(document.id, s.start, s.end, s.label) for s in mine}
+            labels = _token_labels(document.text, document.meta, mine, 0)
+            corpus.tokens[annotator] += labels
+            count = len(labels)
+        corpus.document_of_token += [document.id] * (count or 0)
+    return corpus
+
+
+def _binary(values: list[str], label: str) -> list[str]:
+    return [v if v == label else "O" for v in values]
+
+
+def agreement(store: Store, annotators: list[str], documents: Iterable[int] | None = None,
+              by_document: bool = False) -> list[Row]:
+    if len(annotators) < 2:
+        raise ValueError("agreement needs at least two annotators")
+    corpus = collect(store, annotators, documents)
+    scopes: list[tuple[int | None, list[int]]] = [(None, list(range(len(corpus.document_of_token))))]
+    if by_document:
+        positions: dict[int, list[int]] = {}
+        for i, doc in enumerate(corpus.document_of_token):
+            positions.setdefault(doc, []).append(i)
+        scopes += sorted(positions.items())
+    rows: list[Row] = []
+    for document, where in scopes:
+        def tokens(annotator: str, label: str | None) -> list[str]:
+            values = [corpus.tokens[annotator][i] for i in where]
+            return values if label is None else _binary(values, label)
+
+        def spans(annotator: str, label: str | None) -> set[tuple]:
+            return {s for s in corpus.spans[annotator]
+                    if (document is None or s[0] == document) and (label is None or s[3] == label)}
+
+        for label in [None, *corpus.labels]:
+            for a, b in combinations(annotators, 2):
+                pair = [a, b]
+                rows.append(Row("f1_exact", pair, label, document, measures.f1_exact(spans(a, label), spans(b, label))))
+                rows.append(Row("f1_overlap", pair, label, document, measures.f1_overlap(spans(a, label), spans(b, label))))
+                rows.append(Row("cohen_kappa", pair, label, document,
+                                measures.cohen_kappa(tokens(a, label), tokens(b, label))))
+                rows.append(Row("krippendorff_alpha", pair, label, document,
+                                measures.krippendorff_alpha_nominal(list(zip(tokens(a, label), tokens(b, label))))))
+            if len(annotators) > 2:
+                ratings = [tokens(a, label) for a in annotators]
+                rows.append(Row("fleiss_kappa", list(annotators), label, document, measures.fleiss_kappa(ratings)))
+                rows.append(Row("krippendorff_alpha", list(annotators), label, document,
+                                measures.krippendorff_alpha_nominal(list(zip(*ratings)))))
+    return rows
+
+
+def as_dicts(rows: list[Row]) -> list[dict]:
+    return [asdict(r) for r in rows]
