@@ -37,6 +37,28 @@ def build_project(folder: Path):
     return store
 
 
+def build_review_project(folder: Path):
+    """Two annotators who agree in places and disagree in others, merged for review."""
+    from annotator.review.merge import merge_into
+    from annotator.store import Store
+
+    layers = {
+        "مها": SPANS[:8],
+        "سارة": [(w, l) for w, l in SPANS[:8] if w not in ("أمس", "تفجيرات")]
+        + [("سوريا", "date"), ("شهود عيان", "source"), ("مدينة", "place")],
+    }
+    for name, spans in layers.items():
+        with Store.open(folder / f"{name}.db") as store:
+            doc, _ = store.add_document(REFERENCE.read_text(encoding="utf-8"), "000_dd904abe3b3d7368")
+            for words, label in spans:
+                at = doc.text.index(words)
+                store.add_span(doc.id, name, label, at, at + len(words))
+    review = Store.open(folder / "review.db")
+    for name in layers:
+        merge_into(review, folder / f"{name}.db")
+    return review
+
+
 def main(out_dir: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -74,6 +96,17 @@ def main(out_dir: str) -> None:
         arabic.grab().save(str(out / "window-ar.png"))
         arabic.close()
         apply_language(app, "en")
+        review_store = build_review_project(Path(tmp))
+        review = MainWindow(review_store, "reviewer", app_settings())
+        review.resize(1400, 860)
+        review.show()
+        review.review_action.trigger()
+        review.accept_agreed()
+        review.next_disagreement()
+        app.processEvents()
+        review.grab().save(str(out / "window-review.png"))
+        review.close()
+        review_store.close()
         document = store.document(store.document_ids()[0])
         render_png(document, store.spans_for(document.id), store.labels(), out / "render.png")
         window.close()

@@ -53,6 +53,7 @@ class ArticleView(QPlainTextEdit):
         self.exact_mode = False
         self.find_active = False
         self.font_family: str | None = None  # None: the bundled Arabic font
+        self.review_statuses = dict  # set by the window: span id -> review status, in review mode
         self.mapping = TextMapping("")
         self.spans = SpanIndex()
         self.colors: dict[str, QColor] = {}
@@ -81,6 +82,7 @@ class ArticleView(QPlainTextEdit):
         self.find_matches = []
         self._edges.clear()
         self.highlighter.configure(spans, self.mapping, self.colors)
+        self.highlighter.review = self.review_statuses()
         self.setPlainText(self.mapping.display)
         self._configure_document()
         self.refresh_overlays()
@@ -91,6 +93,12 @@ class ArticleView(QPlainTextEdit):
             self._edges.pop(span.id, None)
         if self.selected_span_id not in self.spans:
             self.selected_span_id = None
+        statuses = self.review_statuses()
+        if statuses != self.highlighter.review:
+            changed = [s for s in self.spans if statuses.get(s.id) != self.highlighter.review.get(s.id)]
+            self.highlighter.review = statuses
+            for span in changed:  # a new proposal can turn others' agreement into conflict
+                cp_start, cp_end = min(cp_start, span.start), max(cp_end, span.end)
         self.highlighter.refresh_range(cp_start, cp_end)
         self.refresh_overlays()
 

@@ -44,7 +44,7 @@ class AddSpanCommand(_SpanCommand):
         super().__init__(workspace, QCoreApplication.translate("Commands", "Add %1").replace("%1", label))
         document = workspace.document
         text = check_span(document.text, start, end)
-        self.span = Span(new_span_id(), document.id, workspace.annotator, label, start, end, text)
+        self.span = Span(new_span_id(), document.id, workspace.author, label, start, end, text)
 
     def apply(self) -> None:
         self.workspace.insert_span(self.span)
@@ -90,3 +90,17 @@ class UpdateSpanCommand(_SpanCommand):
     def undo(self) -> None:
         b = self.before
         self.workspace.replace_span(b.id, b.label, b.start, b.end)
+
+
+class InsertSpanCommand(_SpanCommand):
+    """Put a ready-made span in (a reviewer's gold copy, with its provenance)."""
+
+    def __init__(self, workspace: Workspace, span: Span, text: str):
+        super().__init__(workspace, text)
+        self.span = span
+
+    def apply(self) -> None:
+        self.workspace.insert_span(self.span)
+
+    def undo(self) -> None:
+        self.workspace.remove_span(self.span.id)

@@ -42,6 +42,22 @@ def span_format(color: QColor, depth: int, selected: bool) -> QTextCharFormat:
     return fmt
 
 
+REVIEW_COLORS = {"agree": "#2e7d32", "some": "#b26a00", "conflict": "#c62828", "gold": "#202020"}
+REVIEW_STYLES = {
+    "agree": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "some": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "conflict": QTextCharFormat.UnderlineStyle.WaveUnderline,
+    "gold": QTextCharFormat.UnderlineStyle.DotLine,
+}
+
+
+def mark_review_status(fmt: QTextCharFormat, status: str) -> None:
+    """In review mode a span's underline says how annotators agree on it: green all agree,
+    amber dashes some have it, a red wave they conflict; dots mark the gold layer."""
+    fmt.setUnderlineStyle(REVIEW_STYLES[status])
+    fmt.setUnderlineColor(QColor(REVIEW_COLORS[status]))
+
+
 @dataclass(frozen=True)
 class Highlight:
     span: Span

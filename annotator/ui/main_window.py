@@ -36,7 +36,8 @@ from annotator.core.model import Document, Span
 from annotator.store import Store, StoreError
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bidi_delegate import BidiDelegate
-from annotator.ui.commands import AddSpanCommand, DeleteSpanCommand, UpdateSpanCommand
+from annotator.review.adjudication import AGREE, CONFLICT, GOLD, SOME, gold_copy, in_gold
+from annotator.ui.commands import AddSpanCommand, DeleteSpanCommand, InsertSpanCommand, UpdateSpanCommand
 from annotator.ui.document_list import DocumentListModel, StatusFilter, status_names
 from annotator.ui.find_bar import FindBar
 from annotator.ui.palette import apply_palette
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.view = ArticleView(self)
         self.view.setObjectName("ArticleView")
+        self.view.review_statuses = lambda: self.workspace.review_statuses()
         self.find_bar = FindBar(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty_page())
@@ -206,6 +208,24 @@ class MainWindow(QMainWindow):
         if self.settings_action.shortcuts() == []:
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.shortcuts_action = self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts, key.HelpContents)
+        self.review_action = self._action(self.tr("Review mode"), self.set_review_mode, "Ctrl+R", checkable=True)
+        self.review_action.setToolTip(self.tr("Everyone's spans and the gold layer; accept, reject, adjudicate"))
+        self.accept_action = self._view_action(self.tr("Accept span into gold"), self.accept_selected, "A")
+        self.reject_action = self._view_action(self.tr("Reject span"), self.reject_selected, "X")
+        self.accept_agreed_action = self._view_action(self.tr("Accept all spans everyone agrees on"),
+                                                      self.accept_agreed, "Ctrl+Shift+A")
+        self.next_disagreement_action = self._view_action(self.tr("Next disagreement"), self.next_disagreement, "N")
+        for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
+            action.setEnabled(False)
+
+    def _view_action(self, text: str, slot, shortcut: str) -> QAction:
+        """An action whose single-letter key works in the article only (not while typing a search)."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -230,6 +250,11 @@ class MainWindow(QMainWindow):
         document_menu = bar.addMenu(self.tr("&Document"))
         for action in (self.next_doc_action, self.prev_doc_action, self.done_action):
             document_menu.addAction(action)
+
+        review_menu = bar.addMenu(self.tr("&Review"))
+        for action in (self.review_action, None, self.accept_action, self.reject_action, self.accept_agreed_action,
+                       self.next_disagreement_action):
+            review_menu.addSeparator() if action is None else review_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for action in (self.refresh_action, None, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action,
@@ -275,6 +300,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.annotator_label = QLabel(self)
         self.document_label = QLabel(self)
+        self.review_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.review_label)
         self.statusBar().addPermanentWidget(self.document_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
         self._show_annotator()
@@ -302,6 +329,10 @@ class MainWindow(QMainWindow):
 
     # -- settings --------------------------------------------------------------------
 
+    def _state_key(self) -> str:
+        # Docks sit on physical sides: a layout saved in Arabic would come back unmirrored in English.
+        return "window_state/" + ("rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr")
+
     def _document_key(self) -> str:
         return "last_document/" + str(self.workspace.store.path.resolve()).replace("/", "|")
 
@@ -311,8 +342,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(s.value("geometry"))
         else:
             self.resize(1280, 800)
-        if s.value("window_state"):
-            self.restoreState(s.value("window_state"))
+        if s.value(self._state_key()):
+            self.restoreState(s.value(self._state_key()))
         self.view.set_point_size(float(s.value("font_size", self.view.point_size)), s.value("font_family") or None)
         dark = s.value("dark_palette", False) in (True, "true")
         self.dark_action.setChecked(dark)
@@ -325,7 +356,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         s = self.settings
         s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
+        s.setValue(self._state_key(), self.saveState())
         s.setValue("font_size", self.view.point_size)
         if self.workspace.document is not None:
             s.setValue(self._document_key(), self.workspace.document.id)
@@ -373,6 +404,79 @@ class MainWindow(QMainWindow):
         self.document_label.setText(
             self.tr("Document %1 of %2 · %3 · %4 spans").replace("%1", str((row or 0) + 1))
             .replace("%2", str(len(self.documents.rows))).replace("%3", status).replace("%4", str(len(self.workspace.spans))))
+
+    # -- review ------------------------------------------------------------------------------
+
+    def set_review_mode(self, on: bool) -> None:
+        self._guarded(lambda: self.workspace.set_review_mode(on))
+        for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
+            action.setEnabled(on)
+        self.review_label.setText(self.tr("Review mode") if on else "")
+
+    def _accept(self, span: Span, label: str | None = None) -> None:
+        spans = list(self.workspace.spans)
+        existing = in_gold(spans, span) if label in (None, span.label) else None
+        if existing is not None:
+            self.statusBar().showMessage(self.tr("Already in the gold layer."), 3000)
+            return
+        copy = gold_copy(span, spans, self.workspace.annotator)
+        if label is not None and label != span.label:
+            copy = Span(copy.id, copy.document_id, copy.annotator, label, copy.start, copy.end, copy.text,
+                        {**copy.attrs, "relabelled_from": span.label}, copy.origin)
+        self._guarded(InsertSpanCommand(self.workspace, copy, self.tr("Accept %1").replace("%1", copy.label)).run_and_push)
+
+    def accept_selected(self) -> None:
+        span = self.view.selected_span()
+        if span is not None and span.annotator != GOLD:
+            self._accept(span)
+
+    def reject_selected(self) -> None:
+        """Reject: the span leaves the gold layer (or never enters it)."""
+        span = self.view.selected_span()
+        if span is None:
+            return
+        target = span if span.annotator == GOLD else in_gold(list(self.workspace.spans), span)
+        if target is None:
+            self.statusBar().showMessage(self.tr("Not in the gold layer."), 3000)
+            self.walk_disagreements(1)
+            return
+        self._guarded(DeleteSpanCommand(self.workspace, target).run_and_push)
+
+    def accept_agreed(self) -> None:
+        statuses = self.workspace.review_statuses()
+        spans = list(self.workspace.spans)
+        agreed, seen = [], set()
+        for span in spans:
+            key = (span.start, span.end, span.label)
+            if statuses.get(span.id) == AGREE and key not in seen and in_gold(spans, span) is None:
+                seen.add(key)
+                agreed.append(gold_copy(span, spans, self.workspace.annotator))
+        if not agreed:
+            self.statusBar().showMessage(self.tr("No agreed spans left to accept."), 3000)
+            return
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Accept %1 agreed spans").replace("%1", str(len(agreed))))
+        try:
+            for copy in agreed:
+                if not self._guarded(InsertSpanCommand(self.workspace, copy, copy.label).run_and_push):
+                    break
+        finally:
+            stack.endMacro()
+
+    def next_disagreement(self) -> None:
+        self.walk_disagreements(1)
+
+    def walk_disagreements(self, step: int) -> None:
+        statuses = self.workspace.review_statuses()
+        spans = list(self.workspace.spans)
+        gold = {(s.start, s.end, s.label) for s in spans if s.annotator == GOLD}
+        open_ones = [s for s in spans if statuses.get(s.id) in (SOME, CONFLICT) and (s.start, s.end, s.label) not in gold]
+        if not open_ones:
+            self.statusBar().showMessage(self.tr("No disagreements left in this document."), 3000)
+            return
+        current = self.view.selected_span()
+        after = [s for s in open_ones if current is None or (s.start, -s.end, s.id) > (current.start, -current.end, current.id)]
+        self.view.select_span((after or open_ones)[0])
 
     def refresh(self) -> None:
         """Re-read the project: others may have labelled in it meanwhile (same file, another window)."""
@@ -429,7 +533,10 @@ class MainWindow(QMainWindow):
             return
         span = self.view.selected_span()
         if span is not None and self.view.selection_range() is None:
-            if span.label != name:
+            if self.workspace.review_mode and span.annotator != GOLD:
+                # A reviewer's label on a proposal puts it in the gold layer with that label.
+                self._accept(span, name)
+            elif span.label != name:
                 command = UpdateSpanCommand(self.workspace, span, name, span.start, span.end)
                 self._guarded(command.run_and_push)
             return

@@ -20,18 +20,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.spans = SpanIndex()
         self.mapping = TextMapping("")
         self.colors: dict[str, QColor] = {}
-        self._formats: dict[tuple[str, int], QTextCharFormat] = {}
+        self._formats: dict[tuple, QTextCharFormat] = {}
+        self.review: dict[str, str] = {}  # span id -> agree / some / conflict / gold, in review mode
 
     def configure(self, spans: SpanIndex, mapping: TextMapping, colors: dict[str, QColor]) -> None:
         """Called before the text is set; setting it formats every paragraph once."""
         self.spans, self.mapping, self.colors = spans, mapping, colors
         self._formats.clear()
 
-    def _format(self, label: str, depth: int) -> QTextCharFormat:
-        key = (label, min(depth, 2))
+    def _format(self, label: str, depth: int, status: str | None = None) -> QTextCharFormat:
+        key = (label, min(depth, 2), status)
         fmt = self._formats.get(key)
         if fmt is None:
-            fmt = self._formats[key] = hl.span_format(self.colors.get(label, QColor("#999999")), key[1], False)
+            fmt = hl.span_format(self.colors.get(label, QColor("#999999")), key[1], False)
+            if status:
+                hl.mark_review_status(fmt, status)
+            self._formats[key] = fmt
         return fmt
 
     def highlightBlock(self, text: str) -> None:
@@ -44,7 +48,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             start = max(item.qt_start, block_start)
             end = min(item.qt_end, block_end)
             if end > start:
-                self.setFormat(start - block_start, end - start, self._format(item.span.label, item.depth))
+                self.setFormat(start - block_start, end - start,
+                               self._format(item.span.label, item.depth, self.review.get(item.span.id)))
 
     def refresh_range(self, cp_start: int, cp_end: int) -> None:
         """Re-format the paragraphs over ``[cp_start, cp_end)`` and over any span overlapping it

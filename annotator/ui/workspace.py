@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Document, Label, Span
 from annotator.core.span_index import SpanIndex
+from annotator.review.adjudication import GOLD, statuses
 from annotator.store import Store
 
 
@@ -30,6 +31,7 @@ class Workspace(QObject):
         self.document: Document | None = None
         self.spans = SpanIndex()
         self.labels: list[Label] = store.labels()
+        self.review_mode = False  # everyone's spans and the gold layer, instead of one's own
         store.annotator(annotator)
 
     def set_annotator(self, name: str) -> None:
@@ -40,9 +42,28 @@ class Workspace(QObject):
 
     def open_document(self, document_id: int) -> None:
         self.document = self.store.document(document_id)
-        self.spans = SpanIndex(self.store.spans_for(document_id, [self.annotator]))
+        # Annotators see only their own spans (blind annotation); a reviewer sees everyone's.
+        self.spans = SpanIndex(self.store.spans_for(document_id, None if self.review_mode else [self.annotator]))
         self.undo_stack.clear()  # commands refer to one document's spans
         self.documentOpened.emit(self.document)
+
+    def set_review_mode(self, on: bool) -> None:
+        self.review_mode = on
+        if on:
+            self.store.annotator(GOLD, "gold")
+            self.store.annotator(self.annotator, "reviewer")
+        if self.document is not None:
+            self.open_document(self.document.id)
+
+    @property
+    def author(self) -> str:
+        """Whose spans new ones are: in review mode, the gold layer's."""
+        return GOLD if self.review_mode else self.annotator
+
+    def review_statuses(self) -> dict[str, str]:
+        if not self.review_mode:
+            return {}
+        return statuses(self.spans, {s.annotator for s in self.spans})
 
     def label(self, name: str) -> Label | None:
         return next((label for label in self.labels if label.name == name), None)

@@ -3,22 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="39" />
+        <location filename="../../annotator/ui/app.py" line="43" />
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="40" />
+        <location filename="../../annotator/ui/app.py" line="44" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="53" />
+        <location filename="../../annotator/ui/app.py" line="57" />
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="63" />
+        <location filename="../../annotator/ui/app.py" line="67" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -26,7 +26,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../annotator/ui/article_view.py" line="239" />
+        <location filename="../../annotator/ui/article_view.py" line="247" />
         <source>%1 by %2: %3</source>
         <translation>%1 بواسطة %2: %3</translation>
     </message>
@@ -121,268 +121,334 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="65" />
+        <location filename="../../annotator/ui/main_window.py" line="66" />
         <source>Annotator — %1</source>
         <translation>Annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <location filename="../../annotator/ui/main_window.py" line="100" />
         <source>This project has no articles yet.</source>
         <translation>لا توجد مقالات في هذا المشروع بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="100" />
+        <location filename="../../annotator/ui/main_window.py" line="102" />
         <source>Open the sample article</source>
         <translation>افتح المقال النموذجي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <location filename="../../annotator/ui/main_window.py" line="104" />
         <source>Import articles…</source>
         <translation>استيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="116" />
+        <location filename="../../annotator/ui/main_window.py" line="118" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124" />
+        <location filename="../../annotator/ui/main_window.py" line="126" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134" />
+        <location filename="../../annotator/ui/main_window.py" line="136" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163" />
+        <location filename="../../annotator/ui/main_window.py" line="172" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <location filename="../../annotator/ui/main_window.py" line="174" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169" />
+        <location filename="../../annotator/ui/main_window.py" line="178" />
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170" />
+        <location filename="../../annotator/ui/main_window.py" line="179" />
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>JSON Lines (Annotator)…</source>
         <translation>JSON Lines (Annotator)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>CSV (spreadsheets)…</source>
         <translation>CSV (جداول البيانات)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>CoNLL / BIO…</source>
         <translation>CoNLL / BIO…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>spaCy DocBin…</source>
         <translation>spaCy DocBin…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
         <source>Hugging Face datasets…</source>
         <translation>Hugging Face datasets…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
         <source>doccano…</source>
         <translation>doccano…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>Label Studio…</source>
         <translation>Label Studio…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>brat standoff (folder)…</source>
         <translation>brat standoff (مجلد)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <location filename="../../annotator/ui/main_window.py" line="189" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="182" />
+        <location filename="../../annotator/ui/main_window.py" line="191" />
         <source>Strip clitic</source>
         <translation>نزع السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="192" />
         <source>Exact (sub-word) selection</source>
         <translation>تحديد دقيق (داخل الكلمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="194" />
         <source>Select inside words; hold Alt while dragging for a single exact selection</source>
         <translation>التحديد داخل الكلمات؛ اضغط Alt أثناء السحب لتحديد دقيق لمرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187" />
+        <location filename="../../annotator/ui/main_window.py" line="196" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <location filename="../../annotator/ui/main_window.py" line="198" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>Actual size</source>
         <translation>الحجم الفعلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191" />
+        <location filename="../../annotator/ui/main_window.py" line="200" />
         <source>Dark palette</source>
         <translation>ألوان داكنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="201" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <location filename="../../annotator/ui/main_window.py" line="202" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <location filename="../../annotator/ui/main_window.py" line="203" />
         <source>Mark done</source>
         <translation>تعليم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196" />
+        <location filename="../../annotator/ui/main_window.py" line="205" />
         <source>Annotator name…</source>
         <translation>اسم المُعلِّق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197" />
+        <location filename="../../annotator/ui/main_window.py" line="206" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198" />
+        <location filename="../../annotator/ui/main_window.py" line="207" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <location filename="../../annotator/ui/main_window.py" line="210" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="410" />
+        <source>Review mode</source>
+        <translation>وضع المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <source>Everyone's spans and the gold layer; accept, reject, adjudicate</source>
+        <translation>مقاطع الجميع والطبقة الذهبية؛ اقبل وارفض واحكم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="213" />
+        <source>Accept span into gold</source>
+        <translation>قبول المقطع في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="214" />
+        <source>Reject span</source>
+        <translation>رفض المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="215" />
+        <source>Accept all spans everyone agrees on</source>
+        <translation>قبول كل المقاطع المتفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="217" />
+        <source>Next disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="232" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <location filename="../../annotator/ui/main_window.py" line="234" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="218" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="223" />
+        <location filename="../../annotator/ui/main_window.py" line="250" />
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="227" />
+        <location filename="../../annotator/ui/main_window.py" line="254" />
+        <source>&amp;Review</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="259" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="233" />
+        <location filename="../../annotator/ui/main_window.py" line="265" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="236" />
+        <location filename="../../annotator/ui/main_window.py" line="268" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <location filename="../../annotator/ui/main_window.py" line="271" />
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="246" />
+        <location filename="../../annotator/ui/main_window.py" line="278" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <location filename="../../annotator/ui/main_window.py" line="282" />
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="291" />
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="401" />
         <source>Document %1 of %2 · %3 · %4 spans</source>
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="416" />
+        <source>Already in the gold layer.</source>
+        <translation>موجود في الطبقة الذهبية من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="422" />
+        <source>Accept %1</source>
+        <translation>قبول %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <source>Not in the gold layer.</source>
+        <translation>ليس في الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="451" />
+        <source>No agreed spans left to accept.</source>
+        <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="454" />
+        <source>Accept %1 agreed spans</source>
+        <translation>قبول %1 مقطعًا متفقًا عليه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="471" />
+        <source>No disagreements left in this document.</source>
+        <translation>لا خلافات باقية في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="492" />
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="514" />
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="408" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -391,57 +457,57 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="412" />
+        <location filename="../../annotator/ui/main_window.py" line="519" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="431" />
+        <location filename="../../annotator/ui/main_window.py" line="541" />
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="690" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="593" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Nothing was imported.
 
 %1</source>
@@ -450,47 +516,47 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="742" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="761" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="763" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="766" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="771" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="772" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>
@@ -602,21 +668,49 @@ Try again?</source>
     </message>
 </context>
 <context>
+    <name>SpanTable</name>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="89" />
+        <source>all agree</source>
+        <translation>اتفاق تام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="90" />
+        <source>some</source>
+        <translation>بعضهم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="91" />
+        <source>conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="92" />
+        <source>gold</source>
+        <translation>ذهبي</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <location filename="../../annotator/ui/span_table.py" line="56" />
         <source>Label</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <location filename="../../annotator/ui/span_table.py" line="56" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="47" />
+        <location filename="../../annotator/ui/span_table.py" line="56" />
         <source>Annotator</source>
         <translation>المُعلِّق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_table.py" line="56" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
     </message>
 </context>
 </TS>

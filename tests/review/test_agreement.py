@@ -123,3 +123,18 @@ def test_the_table_is_shaped_for_terminals_without_bidi(tmp_path, capsys):
     assert "مها" not in out and "\ufe8e\ufeec\ufee3" in out  # joined presentation forms, in display order
     assert main(["agreement", "--db", str(db), "--bidi", "auto"]) == 0  # not a terminal: text as it is
     assert "مها" in capsys.readouterr().out
+
+
+def test_review_status_is_the_same_for_everyone_who_proposed_a_span():
+    from annotator.core.model import Span
+    from annotator.review.adjudication import statuses
+
+    spans = [Span("1", 1, "maha", "place", 0, 5, "سوريا"), Span("2", 1, "sara", "place", 0, 5, "سوريا"),
+             Span("3", 1, "sara", "date", 0, 5, "سوريا"), Span("4", 1, "maha", "event", 10, 14, "قصفت"),
+             Span("5", 1, "sara", "event", 10, 12, "قص"), Span("6", 1, "maha", "source", 20, 30, "مركز"),
+             Span("7", 1, "gold", "place", 0, 5, "سوريا")]
+    found = statuses(spans, {"maha", "sara"})
+    assert found["1"] == found["2"] == "agree"  # both have it; sara's extra label does not undo that
+    assert found["3"] == "conflict"  # maha labelled the same text otherwise
+    assert found["4"] == found["5"] == "conflict"  # same label, other edges
+    assert found["6"] == "some" and found["7"] == "gold"

@@ -1,0 +1,84 @@
+"""A reviewer merges two annotators' work, sees where they disagree, and builds the gold layer."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+
+from annotator.cli import main
+from annotator.review.adjudication import GOLD
+from annotator.store import Store
+from tests.ui.conftest import open_window
+
+
+def annotate(path, annotator, text, spans):
+    with Store.open(path) as store:
+        doc, _ = store.add_document(text, "ref")
+        for words, label in spans:
+            at = text.index(words)
+            store.add_span(doc.id, annotator, label, at, at + len(words))
+
+
+def review_project(tmp_path, text):
+    annotate(tmp_path / "alice.db", "alice", text, [("قصفت", "event"), ("سوريا", "place"), ("صباح الخميس", "date"),
+                                                      ("مدينة الصدر", "place")])
+    annotate(tmp_path / "bob.db", "bob", text, [("قصفت", "event"), ("سوريا", "date"), ("صباح", "date"),
+                                                  ("شهود عيان", "source")])
+    db = tmp_path / "review.db"
+    assert main(["merge", "--db", str(db), str(tmp_path / "alice.db"), str(tmp_path / "bob.db")]) == 0
+    return db
+
+
+def by_text(window):
+    return {(s.annotator, s.text, s.label): window.workspace.review_statuses().get(s.id) for s in window.workspace.spans}
+
+
+def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_text):
+    db = review_project(tmp_path, reference_text)
+    window = open_window(qtbot, db, annotator="reviewer")
+    assert len(window.workspace.spans) == 0  # blind: the reviewer's own spans only, until review mode
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.review_action.isChecked() and len(window.workspace.spans) == 8
+    status = by_text(window)
+    assert status[("alice", "قصفت", "event")] == status[("bob", "قصفت", "event")] == "agree"
+    assert status[("alice", "سوريا", "place")] == status[("bob", "سوريا", "date")] == "conflict"  # same text, other label
+    assert status[("alice", "صباح الخميس", "date")] == status[("bob", "صباح", "date")] == "conflict"  # other edges
+    assert status[("alice", "مدينة الصدر", "place")] == "some"
+    assert window.span_model.columnCount() == 4
+    # The colours are in the text layout: a red wave under a conflict.
+    conflict = next(s for s in window.workspace.spans if s.text == "سوريا")
+    block = window.view.document().findBlock(window.view.mapping.to_qt(conflict.start))
+    styles = {r.format.underlineStyle().name for r in block.layout().formats()}
+    assert {"WaveUnderline", "SingleUnderline", "DashUnderline"} <= styles
+
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    gold = [s for s in window.workspace.spans if s.annotator == GOLD]
+    assert [(s.text, s.label) for s in gold] == [("قصفت", "event")]
+    assert gold[0].attrs == {"proposed_by": ["alice", "bob"], "accepted_by": "reviewer"}
+
+    qtbot.keyClick(window.view, Qt.Key.Key_N)  # the first open disagreement
+    assert window.view.selected_span().text == "سوريا"
+    window.view.select_span(next(s for s in window.workspace.spans if (s.annotator, s.text) == ("alice", "سوريا")))
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    window.view.select_span(next(s for s in window.workspace.spans if (s.annotator, s.text) == ("alice", "صباح الخميس")))
+    qtbot.keyClick(window.view, Qt.Key.Key_4)  # a label key on a proposal: accepted, relabelled
+    window.view.select_span(next(s for s in window.workspace.spans if s.annotator == GOLD and s.label == "casualty"))
+    qtbot.keyClick(window.view, Qt.Key.Key_X)  # changed my mind: reject it
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # ... and undo that
+    with Store.open(db) as store:
+        gold = sorted((s.text, s.label) for s in store.spans_for(1, [GOLD]))
+    assert gold == [("سوريا", "place"), ("صباح الخميس", "casualty"), ("قصفت", "event")]
+    # Undo of the macro takes all agreed spans back out at once.
+    window.close()
+
+    out = tmp_path / "gold.conll"
+    assert main(["export", "--db", str(db), "--format", "conll", "--annotator", GOLD, "--out", str(out)]) == 0
+    tags = {}
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("-DOCSTART-"):
+            tags.setdefault(line.split()[0], line.split()[1])  # a word's first occurrence
+    assert tags["قصفت"] == "B-event" and tags["سوريا"] == "B-place" and tags["الخميس"] == "I-casualty"
+    assert main(["export", "--db", str(db), "--format", "jsonl", "--annotator", GOLD, "--out", str(tmp_path / "g.jsonl")]) == 0
+    (doc,) = [json.loads(l) for l in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {s["annotator"] for s in doc["spans"]} == {GOLD}
