@@ -31,11 +31,12 @@ def machine() -> str:
 def main() -> int:
     from PySide6 import __version__ as pyside_version
 
-    from bench import interchange, workspace
+    from bench import interchange, review, workspace
 
     args = [a for a in sys.argv[1:] if a != "--quick"]
     out = Path(args[0] if args else "bench/results/latest.json")
     results = workspace.run()
+    results += review.run()
     results += interchange.run(20_000 if "--quick" in sys.argv else 100_000)
     width = max(len(r["figure"]) for r in results)
     print(f"{'figure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  target")

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from annotator.core.model import Span, new_span_id
+from annotator.core.span_index import SpanIndex
 
 GOLD = "gold"
 AGREE, SOME, CONFLICT, GOLD_STATUS = "agree", "some", "conflict", "gold"
@@ -31,7 +32,7 @@ def statuses(spans: Iterable[Span], annotators: Iterable[str]) -> dict[str, str]
         if s.annotator != GOLD:
             who[(s.start, s.end, s.label)].add(s.annotator)
     result = {}
-    proposals = [s for s in spans if s.annotator != GOLD]
+    proposals = SpanIndex(s for s in spans if s.annotator != GOLD)
     for s in spans:
         if s.annotator == GOLD:
             result[s.id] = GOLD_STATUS
@@ -40,9 +41,9 @@ def statuses(spans: Iterable[Span], annotators: Iterable[str]) -> dict[str, str]
         # to the span (edges and label), the same for every annotator who proposed it.
         sharing = who[(s.start, s.end, s.label)]
         contradicted = any(
-            o.annotator not in sharing and o.start < s.end and s.start < o.end
+            o.annotator not in sharing
             and ((o.start, o.end) == (s.start, s.end)) != (o.label == s.label)
-            for o in proposals)
+            for o in proposals.overlapping(s.start, s.end))
         if contradicted:
             result[s.id] = CONFLICT
         elif who[(s.start, s.end, s.label)] >= everyone:

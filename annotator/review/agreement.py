@@ -40,8 +40,7 @@ class _Corpus:
     document_of_token: list[int]
 
 
-def _token_labels(text: str, meta: dict, spans, count: int) -> list[str]:
-    tokens, _ = document_tokens(text, meta)
+def _token_labels(text: str, tokens, spans) -> list[str]:
     outer = layers(align(spans, tokens, text, AlignmentReport(), strict=False))
     labels = ["O"] * len(tokens)
     for span in outer[0] if outer else []:
@@ -57,14 +56,12 @@ def collect(store: Store, annotators: list[str], documents: Iterable[int] | None
     for document, spans in store.iter_documents_with_spans(annotators):
         if wanted is not None and document.id not in wanted:
             continue
-        by_annotator = {a: [s for s in spans if s.annotator == a] for a in annotators}
-        count = None
-        for annotator, mine in by_annotator.items():
+        tokens, _ = document_tokens(document.text, document.meta)
+        for annotator in annotators:
+            mine = [s for s in spans if s.annotator == annotator]
             corpus.spans[annotator] |= {(document.id, s.start, s.end, s.label) for s in mine}
-            labels = _token_labels(document.text, document.meta, mine, 0)
-            corpus.tokens[annotator] += labels
-            count = len(labels)
-        corpus.document_of_token += [document.id] * (count or 0)
+            corpus.tokens[annotator] += _token_labels(document.text, tokens, mine)
+        corpus.document_of_token += [document.id] * len(tokens)
     return corpus
 
 
@@ -85,13 +82,24 @@ def agreement(store: Store, annotators: list[str], documents: Iterable[int] | No
         scopes += sorted(positions.items())
     rows: list[Row] = []
     for document, where in scopes:
+        everything = document is None
+        cache: dict[tuple[str, str | None], list[str]] = {}
+
         def tokens(annotator: str, label: str | None) -> list[str]:
-            values = [corpus.tokens[annotator][i] for i in where]
-            return values if label is None else _binary(values, label)
+            key = (annotator, label)
+            if key not in cache:
+                values = corpus.tokens[annotator] if everything else [corpus.tokens[annotator][i] for i in where]
+                cache[key] = values if label is None else _binary(values, label)
+            return cache[key]
+
+        span_cache: dict[tuple[str, str | None], set[tuple]] = {}
 
         def spans(annotator: str, label: str | None) -> set[tuple]:
-            return {s for s in corpus.spans[annotator]
-                    if (document is None or s[0] == document) and (label is None or s[3] == label)}
+            key = (annotator, label)
+            if key not in span_cache:
+                span_cache[key] = {s for s in corpus.spans[annotator]
+                                   if (everything or s[0] == document) and (label is None or s[3] == label)}
+            return span_cache[key]
 
         for label in [None, *corpus.labels]:
             for a, b in combinations(annotators, 2):

@@ -31,12 +31,15 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float | None:
     items = len(ratings[0]) if ratings else 0
     if raters < 2 or items == 0:
         return None
+    # Items with the same ratings contribute the same: work per distinct pattern.
+    patterns = Counter(zip(*ratings))
     totals: Counter = Counter()
     agreement = 0.0
-    for i in range(items):
-        counts = Counter(r[i] for r in ratings)
-        totals.update(counts)
-        agreement += (sum(c * c for c in counts.values()) - raters) / (raters * (raters - 1))
+    for pattern, times in patterns.items():
+        counts = Counter(pattern)
+        for category, n in counts.items():
+            totals[category] += n * times
+        agreement += times * (sum(c * c for c in counts.values()) - raters) / (raters * (raters - 1))
     p_bar = agreement / items
     p_e = sum((t / (items * raters)) ** 2 for t in totals.values())
     if p_e >= 1.0:
@@ -48,7 +51,8 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable]]) -> float | N
     """Krippendorff's alpha for nominal data; each unit lists the values its raters gave
     (missing ratings simply absent). Units with fewer than two values do not count."""
     coincidence: Counter = Counter()
-    for values in units:
+    patterns = Counter(map(tuple, units))
+    for values, times in patterns.items():
         m = len(values)
         if m < 2:
             continue
@@ -57,7 +61,7 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable]]) -> float | N
             for k, n_k in counts.items():
                 pairs = n_c * (n_k - 1) if c == k else n_c * n_k
                 if pairs:
-                    coincidence[(c, k)] += pairs / (m - 1)
+                    coincidence[(c, k)] += times * pairs / (m - 1)
     marginals: Counter = Counter()
     for (c, _), v in coincidence.items():
         marginals[c] += v
@@ -86,12 +90,18 @@ def f1_overlap(a: set[Unit], b: set[Unit]) -> float | None:
     shares at least one character with it (each span matched at most once)."""
     if not a and not b:
         return None
-    unmatched = sorted(b)
+    # Only spans of the same document and label can match: compare within those groups.
+    groups: dict[tuple, list[tuple[int, int]]] = {}
+    for doc, start, end, label in sorted(b):
+        groups.setdefault((doc, label), []).append((start, end))
     matches = 0
     for doc, start, end, label in sorted(a):
-        for index, (d2, s2, e2, l2) in enumerate(unmatched):
-            if d2 == doc and l2 == label and s2 < end and start < e2:
+        candidates = groups.get((doc, label))
+        if not candidates:
+            continue
+        for index, (s2, e2) in enumerate(candidates):
+            if s2 < end and start < e2:
                 matches += 1
-                del unmatched[index]
+                del candidates[index]
                 break
     return 2 * matches / (len(a) + len(b))

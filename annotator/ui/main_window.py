@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.open_db_action = self._action(self.tr("Open project…"), self.open_database, key.Open)
         self.import_files_action = self._action(self.tr("Import files…"), self.import_files, "Ctrl+I")
         self.import_folder_action = self._action(self.tr("Import folder…"), self.import_folder)
+        self.merge_action = self._action(self.tr("Merge annotators' projects…"), self.merge_projects)
         self.export_actions = {
             name: self._action(title, lambda _=False, f=name: self.export(f))
             for name, title in (
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_files_action)
         file_menu.addAction(self.import_folder_action)
+        file_menu.addAction(self.merge_action)
         export_menu = file_menu.addMenu(self.tr("Export"))
         for action in self.export_actions.values():
             export_menu.addAction(action)
@@ -730,6 +732,35 @@ class MainWindow(QMainWindow):
             .replace("%2", str(report.documents_existing)), 5000)
         if before is None and self.documents.rows:
             self.open_document(self.documents.rows[0].id)
+
+    def merge_projects(self) -> None:
+        from annotator.review.merge import merge_into
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Merge annotators' projects"), "",
+                                                self.tr("Annotator projects (*.db);;All files (*)"))
+        added, conflicts = 0, []
+        for path in paths:
+            if Path(path).resolve() == self.workspace.store.path.resolve():
+                continue
+            try:
+                report = merge_into(self.workspace.store, Path(path))
+            except (*WRITE_ERRORS,) as err:
+                QMessageBox.warning(self, self.tr("Merge failed"), str(err))
+                return
+            added += report.spans_added
+            conflicts += report.conflicts
+        if not paths:
+            return
+        self.workspace.documentsChanged.emit()
+        if self.workspace.document is not None:
+            self.open_document(self.workspace.document.id)
+        elif self.documents.rows:
+            self.open_document(self.documents.rows[0].id)
+        message = self.tr("Merged: %1 new span(s).").replace("%1", str(added))
+        if conflicts:
+            QMessageBox.warning(self, self.tr("Conflicts"), message + "\n\n" + "\n".join(conflicts[:20]))
+        else:
+            self.statusBar().showMessage(message, 8000)
 
     def export(self, fmt: str) -> None:
         from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path

@@ -181,274 +181,279 @@
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
+        <source>Merge annotators' projects…</source>
+        <translation>دمج مشاريع المُعلِّقين…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>JSON Lines (Annotator)…</source>
         <translation>JSON Lines (Annotator)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="184" />
         <source>CSV (spreadsheets)…</source>
         <translation>CSV (جداول البيانات)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
         <source>CoNLL / BIO…</source>
         <translation>CoNLL / BIO…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="185" />
         <source>spaCy DocBin…</source>
         <translation>spaCy DocBin…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>Hugging Face datasets…</source>
         <translation>Hugging Face datasets…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>doccano…</source>
         <translation>doccano…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>Label Studio…</source>
         <translation>Label Studio…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>brat standoff (folder)…</source>
         <translation>brat standoff (مجلد)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="191" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191" />
+        <location filename="../../annotator/ui/main_window.py" line="192" />
         <source>Strip clitic</source>
         <translation>نزع السابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192" />
+        <location filename="../../annotator/ui/main_window.py" line="193" />
         <source>Exact (sub-word) selection</source>
         <translation>تحديد دقيق (داخل الكلمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
         <source>Select inside words; hold Alt while dragging for a single exact selection</source>
         <translation>التحديد داخل الكلمات؛ اضغط Alt أثناء السحب لتحديد دقيق لمرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195" />
+        <location filename="../../annotator/ui/main_window.py" line="196" />
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196" />
+        <location filename="../../annotator/ui/main_window.py" line="197" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199" />
+        <location filename="../../annotator/ui/main_window.py" line="200" />
         <source>Actual size</source>
         <translation>الحجم الفعلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="200" />
+        <location filename="../../annotator/ui/main_window.py" line="201" />
         <source>Dark palette</source>
         <translation>ألوان داكنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <location filename="../../annotator/ui/main_window.py" line="202" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="202" />
+        <location filename="../../annotator/ui/main_window.py" line="203" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203" />
+        <location filename="../../annotator/ui/main_window.py" line="204" />
         <source>Mark done</source>
         <translation>تعليم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <location filename="../../annotator/ui/main_window.py" line="206" />
         <source>Annotator name…</source>
         <translation>اسم المُعلِّق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="206" />
+        <location filename="../../annotator/ui/main_window.py" line="207" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <location filename="../../annotator/ui/main_window.py" line="208" />
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="210" />
+        <location filename="../../annotator/ui/main_window.py" line="211" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="211" />
-        <location filename="../../annotator/ui/main_window.py" line="410" />
+        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <location filename="../../annotator/ui/main_window.py" line="416" />
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212" />
+        <location filename="../../annotator/ui/main_window.py" line="213" />
         <source>Everyone's spans and the gold layer; accept, reject, adjudicate</source>
         <translation>مقاطع الجميع والطبقة الذهبية؛ اقبل وارفض واحكم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="213" />
+        <location filename="../../annotator/ui/main_window.py" line="214" />
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="214" />
+        <location filename="../../annotator/ui/main_window.py" line="215" />
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="215" />
+        <location filename="../../annotator/ui/main_window.py" line="216" />
         <source>Accept all spans everyone agrees on</source>
         <translation>قبول كل المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="217" />
+        <location filename="../../annotator/ui/main_window.py" line="218" />
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="232" />
+        <location filename="../../annotator/ui/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="234" />
+        <location filename="../../annotator/ui/main_window.py" line="235" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="239" />
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="241" />
+        <location filename="../../annotator/ui/main_window.py" line="771" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245" />
+        <location filename="../../annotator/ui/main_window.py" line="247" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <location filename="../../annotator/ui/main_window.py" line="252" />
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="254" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="267" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="268" />
+        <location filename="../../annotator/ui/main_window.py" line="270" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="271" />
+        <location filename="../../annotator/ui/main_window.py" line="273" />
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="278" />
+        <location filename="../../annotator/ui/main_window.py" line="280" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="282" />
+        <location filename="../../annotator/ui/main_window.py" line="284" />
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="291" />
+        <location filename="../../annotator/ui/main_window.py" line="293" />
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="401" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>Document %1 of %2 · %3 · %4 spans</source>
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="416" />
+        <location filename="../../annotator/ui/main_window.py" line="422" />
         <source>Already in the gold layer.</source>
         <translation>موجود في الطبقة الذهبية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="422" />
+        <location filename="../../annotator/ui/main_window.py" line="428" />
         <source>Accept %1</source>
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <location filename="../../annotator/ui/main_window.py" line="442" />
         <source>Not in the gold layer.</source>
         <translation>ليس في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="451" />
+        <location filename="../../annotator/ui/main_window.py" line="457" />
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="454" />
+        <location filename="../../annotator/ui/main_window.py" line="460" />
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="471" />
+        <location filename="../../annotator/ui/main_window.py" line="477" />
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="492" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <location filename="../../annotator/ui/main_window.py" line="520" />
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="521" />
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -457,57 +462,57 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="541" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="690" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="695" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703" />
+        <location filename="../../annotator/ui/main_window.py" line="709" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Nothing was imported.
 
 %1</source>
@@ -516,47 +521,68 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="739" />
+        <source>Merge annotators' projects</source>
+        <translation>دمج مشاريع المُعلِّقين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <source>Merge failed</source>
+        <translation>فشل الدمج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <source>Merged: %1 new span(s).</source>
+        <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <source>Conflicts</source>
+        <translation>تعارضات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="774" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="777" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="792" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="796" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="763" />
+        <location filename="../../annotator/ui/main_window.py" line="798" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="766" />
+        <location filename="../../annotator/ui/main_window.py" line="801" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="771" />
+        <location filename="../../annotator/ui/main_window.py" line="806" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="772" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
+        <location filename="../../annotator/ui/main_window.py" line="807" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>

@@ -82,3 +82,18 @@ def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_
     assert main(["export", "--db", str(db), "--format", "jsonl", "--annotator", GOLD, "--out", str(tmp_path / "g.jsonl")]) == 0
     (doc,) = [json.loads(l) for l in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {s["annotator"] for s in doc["spans"]} == {GOLD}
+
+
+def test_file_merge_in_the_window(qtbot, tmp_path, reference_text, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    annotate(tmp_path / "alice.db", "alice", reference_text, [("قصفت", "event")])
+    annotate(tmp_path / "bob.db", "bob", reference_text, [("سوريا", "place")])
+    window = open_window(qtbot, tmp_path / "review.db", annotator="reviewer")
+    assert window.stack.currentIndex() == 0  # empty project
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(tmp_path / "alice.db"), str(tmp_path / "bob.db")], ""))
+    window.merge_action.trigger()
+    assert window.stack.currentIndex() == 1 and "2 new span(s)" in window.statusBar().currentMessage()
+    window.review_action.trigger()
+    assert sorted(s.annotator for s in window.workspace.spans) == ["alice", "bob"]
