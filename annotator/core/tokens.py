@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache
 
 from annotator.core.arabic import is_mark, is_word_char
@@ -101,27 +102,24 @@ def whitespace_tokens(text: str) -> list[Token]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
+_LINE_BREAKS = re.compile("[\r\n]+")
+_SENTENCE_ENDS = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_END)))}]")
+
+
 def sentences(text: str, tokens: list[Token], by_line_only: bool = False) -> list[list[int]]:
     """Token indices grouped into sentences: a line break ends one, and (unless
-    ``by_line_only``) so does a sentence-final punctuation token."""
-    breaks = [m.start() for m in re.finditer("[\r\n]+", text)] + [len(text) + 1]
-    next_break = 0
-    groups: list[list[int]] = []
-    current: list[int] = []
-    for index, (start, end) in enumerate(tokens):
-        if start > breaks[next_break]:
-            while start > breaks[next_break]:
-                next_break += 1
-            if current:
-                groups.append(current)
-                current = []
-        current.append(index)
-        if not by_line_only and end - start == 1 and text[start] in SENTENCE_END:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups
+    ``by_line_only``) so does a sentence-final punctuation token.
+
+    Cut points come from two scans of the text and a bisection into the token starts, not
+    from a loop over every token: exports of whole corpora spend their time here.
+    """
+    starts = [start for start, _ in tokens]
+    cuts = {bisect_right(starts, m.start()) for m in _LINE_BREAKS.finditer(text)}
+    if not by_line_only:
+        # Every sentence-final mark is a token of its own, so the sentence ends right after it.
+        cuts |= {bisect_right(starts, m.start()) for m in _SENTENCE_ENDS.finditer(text)}
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(tokens)), len(tokens)]
+    return [list(range(a, b)) for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
 def document_tokens(text: str, meta: dict, split_clitics: bool = False) -> tuple[list[Token], list[list[int]]]:
