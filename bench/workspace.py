@@ -68,7 +68,6 @@ def window_for(store):
 
 def labelling_latency(folder: Path, span_count: int, trials: int = 60) -> float:
     """Median ms from a label key press to the span stored and the viewport repainted."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

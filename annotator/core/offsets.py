@@ -12,10 +12,6 @@ def utf16_prefix(text: str) -> list[int]:
     return [0, *accumulate(2 if ord(ch) > 0xFFFF else 1 for ch in text)]
 
 
-def to_utf16(prefix: list[int], cp: int) -> int:
-    return prefix[cp]
-
-
 def from_utf16(prefix: list[int], unit: int) -> int:
     """The code point at UTF-16 offset ``unit``; raises ValueError inside a surrogate pair."""
     cp = bisect_left(prefix, unit)

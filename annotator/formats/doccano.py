@@ -14,7 +14,7 @@ from typing import IO
 
 from annotator.core.model import Document, Span
 from annotator.core.offsets import from_utf16, utf16_prefix
-from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, document_lines
 
 
 def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
@@ -35,16 +35,7 @@ def _entries(raw: dict) -> list:
 
 
 def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
-    for number, line in enumerate(stream, start=1):
-        line = line.removeprefix("\ufeff") if number == 1 else line
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
-            raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
+    for number, raw in document_lines(stream, path):
         text = raw["text"]
         prefix = utf16_prefix(text)
         spans = []

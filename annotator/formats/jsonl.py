@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from annotator.core.model import Document, Span
-from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, parse_document_line
 
 
 def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
@@ -34,12 +34,7 @@ def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
 
 
 def _record(line: str, path: str, number: int) -> DocumentRecord:
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
-        raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
+    raw = parse_document_line(line, path, number)
     meta = raw.get("meta") or {}
     spans = raw.get("spans") or []
     if not isinstance(meta, dict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,3 +39,24 @@ class DocumentRecord:
     source: str = ""
     line: int | None = None  # where in the source file the document starts, for messages
     notes: list[str] = field(default_factory=list)  # things read leniently, reported to the user
+
+
+def document_lines(stream: Iterable[str], path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON Lines file, one a line, each with a non-empty ``"text"``, with
+    their line numbers; blank lines are passed over, a BOM on the first line dropped."""
+    for number, line in enumerate(stream, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        yield number, parse_document_line(line, path, number)
+
+
+def parse_document_line(line: str, path: str, number: int) -> dict[str, Any]:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise FormatError(path, f"malformed JSON ({err.msg} at column {err.colno})", number) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
+        raise FormatError(path, 'each line must be an object with a non-empty "text"', number)
+    return raw

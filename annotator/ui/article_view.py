@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core import arabic

@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from annotator.cli import main
 from tests.formats.test_import_export import reference_document, write_jsonl

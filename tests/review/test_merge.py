@@ -26,7 +26,6 @@ def test_merge_brings_spans_keeps_annotators_and_is_idempotent(tmp_path, referen
         assert sorted((s.annotator, s.text) for s in spans) == [
             ("alice", "سوريا"), ("alice", "قصفت"), ("bob", "صباح الخميس"), ("bob", "قصفت")]
         assert store.status(1, "bob") == "done"
-    before = target.read_bytes()
     assert main(["merge", "--db", str(target), str(tmp_path / "alice.db"), str(tmp_path / "bob.db")]) == 0
     assert "0 new span(s), 2 already here" in capsys.readouterr().err
     with Store.open(target) as store:
