@@ -29,3 +29,15 @@ class BidiDelegate(QStyledItemDelegate):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         elif direction == Qt.LayoutDirection.LeftToRight:
             option.direction = direction  # aligned as the interface aligns, read left to right
+
+
+def interface_sentence(template: str, *values: str) -> str:
+    """A translated sentence with names filled in for %1, %2, ...: each name is isolated
+    (FSI ... PDI) so an Arabic name cannot turn an English sentence around, and the
+    sentence is marked with the interface's own direction."""
+    from PySide6.QtWidgets import QApplication
+
+    for number, value in enumerate(values, start=1):
+        template = template.replace(f"%{number}", f"\u2068{value}\u2069")
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return ("\u200f" if rtl else "\u200e") + template

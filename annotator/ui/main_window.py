@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.accept_agreed_action = self._view_action(self.tr("Accept all spans everyone agrees on"),
                                                       self.accept_agreed, "Ctrl+Shift+A")
         self.next_disagreement_action = self._view_action(self.tr("Next disagreement"), self.next_disagreement, "N")
+        self.dashboard_action = self._action(self.tr("Agreement dashboard…"), self.show_dashboard, "Ctrl+Shift+D")
         for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
             action.setEnabled(False)
 
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
 
         review_menu = bar.addMenu(self.tr("&Review"))
         for action in (self.review_action, None, self.accept_action, self.reject_action, self.accept_agreed_action,
-                       self.next_disagreement_action):
+                       self.next_disagreement_action, None, self.dashboard_action):
             review_menu.addSeparator() if action is None else review_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -464,6 +465,26 @@ class MainWindow(QMainWindow):
                     break
         finally:
             stack.endMacro()
+
+    def show_dashboard(self) -> None:
+        try:
+            from annotator.ui.dashboard import AgreementDashboard
+        except ImportError:
+            QMessageBox.information(self, self.tr("Agreement dashboard"),
+                                    self.tr("The dashboard needs matplotlib: pip install 'annotator[dashboard]'"))
+            return
+        self.dashboard = AgreementDashboard(self.workspace.store, self)
+        self.dashboard.openSpan.connect(self.open_span_for_review)
+        self.dashboard.show()
+
+    def open_span_for_review(self, document_id: int, start: int, end: int) -> None:
+        if not self.review_action.isChecked():
+            self.review_action.trigger()
+        self.open_document(document_id)
+        span = next((s for s in self.workspace.spans if (s.start, s.end) == (start, end)), None)
+        if span is not None:
+            self.view.select_span(span)
+        self.activateWindow()
 
     def next_disagreement(self) -> None:
         self.walk_disagreements(1)

@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <location filename="../../annotator/ui/dashboard.py" line="50" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dashboard.py" line="60" />
+        <source>Click a cell of the heatmap to list where that pair disagrees.</source>
+        <translation>انقر خلية في الخريطة الحرارية لعرض مواضع خلاف الثنائي.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dashboard.py" line="88" />
+        <source>Cohen's kappa, token labels</source>
+        <translation>كابا كوهين، تصنيفات الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dashboard.py" line="98" />
+        <source>Span F1 (exact) per label, mean over pairs</source>
+        <translation>F1 للمقاطع (تطابق تام) لكل تصنيف، متوسط الأزواج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dashboard.py" line="114" />
+        <source>%1 and %2 disagree on %3 span(s); double-click one to open it.</source>
+        <translation>يختلف %1 و%2 في %3 مقطعًا؛ انقر مرتين على أحدها لفتحه.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../annotator/ui/app.py" line="43" />
@@ -312,7 +340,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="416" />
+        <location filename="../../annotator/ui/main_window.py" line="417" />
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
@@ -342,118 +370,133 @@
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="233" />
+        <location filename="../../annotator/ui/main_window.py" line="219" />
+        <source>Agreement dashboard…</source>
+        <translation>لوحة الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="234" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="235" />
+        <location filename="../../annotator/ui/main_window.py" line="236" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="241" />
-        <location filename="../../annotator/ui/main_window.py" line="771" />
+        <location filename="../../annotator/ui/main_window.py" line="242" />
+        <location filename="../../annotator/ui/main_window.py" line="792" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="247" />
+        <location filename="../../annotator/ui/main_window.py" line="248" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="252" />
+        <location filename="../../annotator/ui/main_window.py" line="253" />
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="256" />
+        <location filename="../../annotator/ui/main_window.py" line="257" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="262" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="268" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270" />
+        <location filename="../../annotator/ui/main_window.py" line="271" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="273" />
+        <location filename="../../annotator/ui/main_window.py" line="274" />
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="280" />
+        <location filename="../../annotator/ui/main_window.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="284" />
+        <location filename="../../annotator/ui/main_window.py" line="285" />
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="293" />
+        <location filename="../../annotator/ui/main_window.py" line="294" />
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="408" />
         <source>Document %1 of %2 · %3 · %4 spans</source>
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="422" />
+        <location filename="../../annotator/ui/main_window.py" line="423" />
         <source>Already in the gold layer.</source>
         <translation>موجود في الطبقة الذهبية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="428" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
         <source>Accept %1</source>
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="442" />
+        <location filename="../../annotator/ui/main_window.py" line="443" />
         <source>Not in the gold layer.</source>
         <translation>ليس في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="457" />
+        <location filename="../../annotator/ui/main_window.py" line="458" />
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="460" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="477" />
+        <location filename="../../annotator/ui/main_window.py" line="473" />
+        <source>Agreement dashboard</source>
+        <translation>لوحة الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <source>The dashboard needs matplotlib: pip install 'annotator[dashboard]'</source>
+        <translation>تحتاج اللوحة إلى matplotlib: pip install 'annotator[dashboard]'</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
+        <location filename="../../annotator/ui/main_window.py" line="519" />
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="520" />
+        <location filename="../../annotator/ui/main_window.py" line="541" />
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <location filename="../../annotator/ui/main_window.py" line="542" />
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -462,57 +505,57 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="568" />
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="695" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="746" />
         <source>Nothing was imported.
 
 %1</source>
@@ -521,68 +564,68 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="760" />
         <source>Merge annotators' projects</source>
         <translation>دمج مشاريع المُعلِّقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <location filename="../../annotator/ui/main_window.py" line="769" />
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="780" />
         <source>Merged: %1 new span(s).</source>
         <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="782" />
         <source>Conflicts</source>
         <translation>تعارضات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="774" />
+        <location filename="../../annotator/ui/main_window.py" line="795" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="777" />
+        <location filename="../../annotator/ui/main_window.py" line="798" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="813" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="796" />
+        <location filename="../../annotator/ui/main_window.py" line="817" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="798" />
+        <location filename="../../annotator/ui/main_window.py" line="819" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="801" />
+        <location filename="../../annotator/ui/main_window.py" line="822" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="806" />
+        <location filename="../../annotator/ui/main_window.py" line="827" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="740" />
-        <location filename="../../annotator/ui/main_window.py" line="807" />
+        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="828" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>

@@ -97,3 +97,31 @@ def test_file_merge_in_the_window(qtbot, tmp_path, reference_text, monkeypatch):
     assert window.stack.currentIndex() == 1 and "2 new span(s)" in window.statusBar().currentMessage()
     window.review_action.trigger()
     assert sorted(s.annotator for s in window.workspace.spans) == ["alice", "bob"]
+
+
+def test_dashboard_heatmap_lists_disagreements_and_opens_them(qtbot, tmp_path, reference_text):
+    from matplotlib.backend_bases import MouseEvent
+
+    from annotator.review.agreement import agreement
+
+    db = review_project(tmp_path, reference_text)
+    window = open_window(qtbot, db, annotator="reviewer")
+    window.dashboard_action.trigger()
+    dashboard = window.dashboard
+    qtbot.addWidget(dashboard)
+    assert dashboard.annotators == ["alice", "bob"]
+    with Store.open(db) as store:
+        expected = next(r.value for r in agreement(store, ["alice", "bob"])
+                        if r.measure == "cohen_kappa" and r.label is None)
+    heat = dashboard.figure.axes[0]
+    assert heat.images[0].get_array()[0][1] == expected
+    # A click on the alice x bob cell, as matplotlib delivers it.
+    x, y = heat.transData.transform((1, 0))
+    dashboard.canvas.callbacks.process("button_press_event", MouseEvent("button_press_event", dashboard.canvas, x, y, 1))
+    texts = [dashboard.list.item(i).text() for i in range(dashboard.list.count())]
+    assert any(t.startswith("سوريا · date (bob)") for t in texts)
+    item = next(dashboard.list.item(i) for i in range(dashboard.list.count())
+                if dashboard.list.item(i).text().startswith("شهود عيان"))
+    dashboard.list.itemActivated.emit(item)
+    assert window.review_action.isChecked() and window.view.selected_span().text == "شهود عيان"
+    dashboard.grab().save(str(tmp_path / "dashboard.png"))

@@ -1,0 +1,121 @@
+"""The agreement dashboard: a pairwise heatmap of Cohen's kappa and per-label span F1 bars,
+drawn with matplotlib (which shapes Arabic itself: names go in as stored, never reshaped).
+Clicking a cell of the heatmap lists where that pair disagrees; a listed item opens in
+the review view."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from annotator.review.adjudication import GOLD
+from annotator.review.agreement import agreement
+from annotator.store import Store
+from annotator.ui.bidi_delegate import interface_sentence
+from annotator.ui.resources import resource_path
+
+
+def _matplotlib():
+    import matplotlib
+    from matplotlib import font_manager
+
+    for path in resource_path("fonts").glob("*.ttf"):
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams["font.family"] = ["Amiri", "DejaVu Sans"]
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    return Figure, FigureCanvasQTAgg
+
+
+def disagreements(store: Store, a: str, b: str) -> list[tuple[int, int, int, str, str]]:
+    """(document, start, end, text, what differs) for each span one of the pair has and the other has not."""
+    found = []
+    for document, spans in store.iter_documents_with_spans([a, b]):
+        mine = {(s.start, s.end, s.label) for s in spans if s.annotator == a}
+        theirs = {(s.start, s.end, s.label) for s in spans if s.annotator == b}
+        for who, only in ((a, mine - theirs), (b, theirs - mine)):
+            for start, end, label in sorted(only):
+                found.append((document.id, start, end, document.text[start:end], f"{label} ({who})"))
+    return sorted(found)
+
+
+class AgreementDashboard(QDialog):
+    openSpan = Signal(int, int, int)  # document, start, end
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agreement"))
+        self.store = store
+        self.annotators = [a.name for a in store.annotators() if a.role in ("annotator", "gold")
+                           and store.conn.execute("SELECT 1 FROM spans s JOIN annotators x ON x.id = s.annotator_id "
+                                                  "WHERE x.name = ? LIMIT 1", [a.name]).fetchone()]
+        self.rows = agreement(store, self.annotators) if len(self.annotators) >= 2 else []
+        Figure, Canvas = _matplotlib()
+        self.figure = Figure(figsize=(9, 4), layout="constrained")
+        self.canvas = Canvas(self.figure)
+        self.canvas.mpl_connect("button_press_event", self._clicked)
+        self.caption = QLabel(self.tr("Click a cell of the heatmap to list where that pair disagrees."), self)
+        self.list = QListWidget(self)
+        self.list.itemActivated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.canvas, 3)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.list, 2)
+        self._draw()
+        self.resize(980, 720)
+
+    def value(self, measure: str, annotators: list[str], label: str | None = None) -> float | None:
+        return next((r.value for r in self.rows if r.measure == measure and r.annotators == annotators
+                     and r.label == label and r.document is None), None)
+
+    def kappa(self, a: str, b: str) -> float | None:
+        return 1.0 if a == b else (self.value("cohen_kappa", [a, b]) if [a, b] == sorted([a, b], key=self.annotators.index)
+                                   else self.value("cohen_kappa", [b, a]))
+
+    def _draw(self) -> None:
+        names = self.annotators
+        heat, bars = self.figure.subplots(1, 2, width_ratios=[1, 1.3])
+        matrix = [[self.kappa(a, b) if self.kappa(a, b) is not None else float("nan") for b in names] for a in names]
+        image = heat.imshow(matrix, vmin=0, vmax=1, cmap="RdYlGn")
+        heat.set_xticks(range(len(names)), names, rotation=30)
+        heat.set_yticks(range(len(names)), names)
+        for i, row in enumerate(matrix):
+            for j, v in enumerate(row):
+                heat.text(j, i, "" if v != v else f"{v:.2f}", ha="center", va="center", fontsize=11)
+        heat.set_title(self.tr("Cohen's kappa, token labels"))
+        self.figure.colorbar(image, ax=heat, shrink=0.8)
+        labels = self.store.labels()
+        pairs = [list(p) for p in combinations(names, 2)]
+        means = []
+        for label in labels:
+            values = [v for p in pairs if (v := self.value("f1_exact", p, label.name)) is not None]
+            means.append(sum(values) / len(values) if values else 0.0)
+        bars.bar([f"{l.title_ar}\n{l.title_en or l.name}" for l in labels], means, color=[l.color for l in labels])
+        bars.set_ylim(0, 1)
+        bars.set_title(self.tr("Span F1 (exact) per label, mean over pairs"))
+        self.canvas.draw()
+
+    def _clicked(self, event) -> None:
+        axes = self.figure.axes[0]
+        if event.inaxes is not axes or event.xdata is None:
+            return
+        a, b = self.annotators[round(event.ydata)], self.annotators[round(event.xdata)]
+        self.show_pair(a, b)
+
+    def show_pair(self, a: str, b: str) -> None:
+        self.list.clear()
+        if a == b:
+            return
+        found = disagreements(self.store, a, b)
+        self.caption.setText(interface_sentence(
+            self.tr("%1 and %2 disagree on %3 span(s); double-click one to open it."), a, b, str(len(found))))
+        for document, start, end, text, what in found:
+            item = QListWidgetItem(f"{text} · {what} · #{document}")
+            item.setData(Qt.ItemDataRole.UserRole, (document, start, end))
+            self.list.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.openSpan.emit(*item.data(Qt.ItemDataRole.UserRole))
