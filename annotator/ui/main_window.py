@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
                                                       self.accept_agreed, "Ctrl+Shift+A")
         self.next_disagreement_action = self._view_action(self.tr("Next disagreement"), self.next_disagreement, "N")
         self.dashboard_action = self._action(self.tr("Agreement dashboard…"), self.show_dashboard, "Ctrl+Shift+D")
+        self.side_by_side_action = self._action(self.tr("Side by side…"), self.show_side_by_side, "Ctrl+Shift+S")
         for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
             action.setEnabled(False)
 
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
 
         review_menu = bar.addMenu(self.tr("&Review"))
         for action in (self.review_action, None, self.accept_action, self.reject_action, self.accept_agreed_action,
-                       self.next_disagreement_action, None, self.dashboard_action):
+                       self.next_disagreement_action, None, self.side_by_side_action, self.dashboard_action):
             review_menu.addSeparator() if action is None else review_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -465,6 +466,15 @@ class MainWindow(QMainWindow):
                     break
         finally:
             stack.endMacro()
+
+    def show_side_by_side(self) -> None:
+        """One pane per annotator, scrolling together (in review mode, so everyone's spans are here)."""
+        from annotator.ui.side_by_side import SideBySide
+
+        if not self.review_action.isChecked():
+            self.review_action.trigger()
+        self.side_by_side = SideBySide(self.workspace)
+        self.side_by_side.show()
 
     def show_dashboard(self) -> None:
         try:

@@ -340,7 +340,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="417" />
+        <location filename="../../annotator/ui/main_window.py" line="418" />
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
@@ -375,128 +375,133 @@
         <translation>لوحة الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="234" />
+        <location filename="../../annotator/ui/main_window.py" line="220" />
+        <source>Side by side…</source>
+        <translation>جنبًا إلى جنب…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="235" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="236" />
+        <location filename="../../annotator/ui/main_window.py" line="237" />
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="242" />
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="243" />
+        <location filename="../../annotator/ui/main_window.py" line="802" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="248" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="253" />
+        <location filename="../../annotator/ui/main_window.py" line="254" />
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="257" />
+        <location filename="../../annotator/ui/main_window.py" line="258" />
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <location filename="../../annotator/ui/main_window.py" line="263" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="268" />
+        <location filename="../../annotator/ui/main_window.py" line="269" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="271" />
+        <location filename="../../annotator/ui/main_window.py" line="272" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="274" />
+        <location filename="../../annotator/ui/main_window.py" line="275" />
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="281" />
+        <location filename="../../annotator/ui/main_window.py" line="282" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="285" />
+        <location filename="../../annotator/ui/main_window.py" line="286" />
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="294" />
+        <location filename="../../annotator/ui/main_window.py" line="295" />
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="408" />
+        <location filename="../../annotator/ui/main_window.py" line="409" />
         <source>Document %1 of %2 · %3 · %4 spans</source>
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="423" />
+        <location filename="../../annotator/ui/main_window.py" line="424" />
         <source>Already in the gold layer.</source>
         <translation>موجود في الطبقة الذهبية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="429" />
+        <location filename="../../annotator/ui/main_window.py" line="430" />
         <source>Accept %1</source>
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="443" />
+        <location filename="../../annotator/ui/main_window.py" line="444" />
         <source>Not in the gold layer.</source>
         <translation>ليس في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="458" />
+        <location filename="../../annotator/ui/main_window.py" line="459" />
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="462" />
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="473" />
+        <location filename="../../annotator/ui/main_window.py" line="483" />
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="484" />
         <source>The dashboard needs matplotlib: pip install 'annotator[dashboard]'</source>
         <translation>تحتاج اللوحة إلى matplotlib: pip install 'annotator[dashboard]'</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
+        <location filename="../../annotator/ui/main_window.py" line="508" />
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519" />
+        <location filename="../../annotator/ui/main_window.py" line="529" />
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="541" />
+        <location filename="../../annotator/ui/main_window.py" line="551" />
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="542" />
+        <location filename="../../annotator/ui/main_window.py" line="552" />
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -505,57 +510,57 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="546" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="568" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="716" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="727" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="722" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="746" />
+        <location filename="../../annotator/ui/main_window.py" line="756" />
         <source>Nothing was imported.
 
 %1</source>
@@ -564,68 +569,68 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="762" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="760" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Merge annotators' projects</source>
         <translation>دمج مشاريع المُعلِّقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="769" />
+        <location filename="../../annotator/ui/main_window.py" line="779" />
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="780" />
+        <location filename="../../annotator/ui/main_window.py" line="790" />
         <source>Merged: %1 new span(s).</source>
         <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="782" />
+        <location filename="../../annotator/ui/main_window.py" line="792" />
         <source>Conflicts</source>
         <translation>تعارضات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="795" />
+        <location filename="../../annotator/ui/main_window.py" line="805" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="798" />
+        <location filename="../../annotator/ui/main_window.py" line="808" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="813" />
+        <location filename="../../annotator/ui/main_window.py" line="823" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="817" />
+        <location filename="../../annotator/ui/main_window.py" line="827" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="819" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="822" />
+        <location filename="../../annotator/ui/main_window.py" line="832" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="827" />
+        <location filename="../../annotator/ui/main_window.py" line="837" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
-        <location filename="../../annotator/ui/main_window.py" line="828" />
+        <location filename="../../annotator/ui/main_window.py" line="771" />
+        <location filename="../../annotator/ui/main_window.py" line="838" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>
@@ -734,6 +739,14 @@ Try again?</source>
         <location filename="../../annotator/ui/shortcut_sheet.py" line="36" />
         <source>Action</source>
         <translation>الإجراء</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <location filename="../../annotator/ui/side_by_side.py" line="19" />
+        <source>Side by side</source>
+        <translation>جنبًا إلى جنب</translation>
     </message>
 </context>
 <context>

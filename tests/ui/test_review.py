@@ -125,3 +125,26 @@ def test_dashboard_heatmap_lists_disagreements_and_opens_them(qtbot, tmp_path, r
     dashboard.list.itemActivated.emit(item)
     assert window.review_action.isChecked() and window.view.selected_span().text == "شهود عيان"
     dashboard.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def test_side_by_side_panes_show_each_annotator_and_scroll_together(qtbot, tmp_path, reference_text):
+    db = review_project(tmp_path, reference_text)
+    window = open_window(qtbot, db, annotator="reviewer")
+    window.side_by_side_action.trigger()
+    panes = window.side_by_side
+    qtbot.addWidget(panes)
+    qtbot.waitExposed(panes)
+    assert window.review_action.isChecked()
+    assert list(panes.views) == ["alice", "bob"]
+    assert {s.annotator for s in panes.views["alice"].spans} == {"alice"}
+    assert [s.text for s in panes.views["bob"].spans] == ["قصفت", "سوريا", "صباح", "شهود عيان"]
+    alice, bob = panes.views["alice"], panes.views["bob"]
+    panes.resize(900, 300)
+    qtbot.waitUntil(lambda: alice.verticalScrollBar().maximum() > 0)
+    middle = lambda view: view.cursorForPosition(view.viewport().rect().center()).position()  # noqa: E731
+    alice.verticalScrollBar().setValue(alice.verticalScrollBar().maximum() // 2)
+    assert middle(alice) > 500  # really scrolled into the article
+    assert abs(middle(alice) - middle(bob)) < 120  # the other pane shows the same lines
+    # Accepting a span in the main window shows up as a gold pane at once.
+    window.accept_agreed()
+    assert list(panes.views) == ["alice", "bob", "gold"]
