@@ -150,6 +150,30 @@ def peak_memory_mib(db: Path, out: Path) -> float:
     return int(done.stdout.split()[-1]) / 1024
 
 
+def growth(folder: Path, sizes=(100, 1_000, 10_000)) -> list[dict]:
+    """Import and JSON Lines export at growing corpus sizes, per document: the cost per
+    document should stay flat as the corpus grows."""
+    from annotator.formats.exporting import export_to_path
+    from annotator.formats.importer import import_paths
+    from annotator.store import Store
+
+    rows = []
+    first: dict[str, float] = {}
+    for size in sizes:
+        source = folder / f"growth-{size}.jsonl"
+        corpus(source, size, seed=size)
+        with Store.open(folder / f"growth-{size}.db") as store:
+            seconds = timed(lambda: import_paths(store, [source], annotator="bench"))
+            exported = timed(lambda: export_to_path(store, "jsonl", folder / f"growth-{size}-out.jsonl"))
+        for what, total in (("import", seconds), ("export jsonl", exported)):
+            per_doc = total / size * 1000
+            first.setdefault(what, per_doc)
+            rows.append({"figure": f"{what}, {size:,} documents (ms per document)", "value": round(per_doc, 3),
+                         "baseline": round(first[what], 3), "ratio": round(per_doc / first[what], 2),
+                         "target": "flat as the corpus grows", "baseline_is": f"{what} of {sizes[0]} documents"})
+    return rows
+
+
 def run(large: int = 100_000) -> list[dict]:
     from annotator.formats.importer import import_paths
     from annotator.store import Store
@@ -167,6 +191,7 @@ def run(large: int = 100_000) -> list[dict]:
             results.append({"figure": f"export 10,000 documents to {fmt} (s)", "value": round(ours, 2),
                             "baseline": round(bare, 2), "ratio": round(ours / bare, 2), "target": "ratio <= 2",
                             "baseline_is": "sqlite3 + json/csv loop"})
+        results += growth(folder)
         small = peak_memory_mib(folder / "import.db", folder / "peak-small.jsonl")
         big_source = folder / "big.jsonl"
         corpus(big_source, large, seed=4)
