@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -81,8 +81,12 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
     window.openDatabaseRequested.connect(switch)
     window.languageChanged.connect(relanguage)
     window.destroyed.connect(store.close)
-    _start_rolling_backup(db_path)
+    # Once the window is up and drawn: the copy must not compete with start-up.
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_rolling_backup(db_path))
     return window
+
+
+BACKUP_DELAY_MS = 2000
 
 
 def _start_rolling_backup(db_path: Path) -> None:
