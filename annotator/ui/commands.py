@@ -44,7 +44,9 @@ class AddSpanCommand(_SpanCommand):
         super().__init__(workspace, QCoreApplication.translate("Commands", "Add %1").replace("%1", label))
         document = workspace.document
         text = check_span(document.text, start, end)
-        self.span = Span(new_span_id(), document.id, workspace.author, label, start, end, text)
+        # A span the reviewer adds to the gold layer was proposed and accepted by the reviewer.
+        attrs = {"proposed_by": [workspace.annotator], "accepted_by": workspace.annotator} if workspace.review_mode else {}
+        self.span = Span(new_span_id(), document.id, workspace.author, label, start, end, text, attrs)
 
     def apply(self) -> None:
         self.workspace.insert_span(self.span)

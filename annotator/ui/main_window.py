@@ -35,7 +35,7 @@ from annotator.core import arabic
 from annotator.core.model import Document, Span
 from annotator.store import Store, StoreError
 from annotator.ui.article_view import ArticleView
-from annotator.ui.bidi_delegate import BidiDelegate
+from annotator.ui.bidi_delegate import BidiDelegate, interface_sentence
 from annotator.review.adjudication import AGREE, CONFLICT, GOLD, SOME, gold_copy, in_gold
 from annotator.ui.commands import AddSpanCommand, DeleteSpanCommand, InsertSpanCommand, UpdateSpanCommand
 from annotator.ui.document_list import DocumentListModel, StatusFilter, status_names
@@ -583,9 +583,19 @@ class MainWindow(QMainWindow):
             cursor.clearSelection()
             self.view.setTextCursor(cursor)
 
+    def _editable(self, span: Span | None) -> bool:
+        """In review mode only the gold layer is edited: annotators' spans are their record."""
+        if span is None:
+            return False
+        if self.workspace.review_mode and span.annotator != GOLD:
+            self.statusBar().showMessage(interface_sentence(
+                self.tr("This is %1's span: accept it into gold (A) to edit it there."), span.annotator), 5000)
+            return False
+        return True
+
     def delete_selected_span(self) -> None:
         span = self.view.selected_span()
-        if span is not None:
+        if self._editable(span):
             self._guarded(DeleteSpanCommand(self.workspace, span).run_and_push)
 
     def walk_spans(self, step: int) -> None:
@@ -597,7 +607,7 @@ class MainWindow(QMainWindow):
         """Move a span's visual edge one letter. The text runs right to left, so the
         left edge is the span's end and the right edge its start."""
         span = self.view.selected_span()
-        if span is None:
+        if not self._editable(span):
             return
         text = self.workspace.document.text
         start, end = span.start, span.end
@@ -615,6 +625,8 @@ class MainWindow(QMainWindow):
         text = self.workspace.document.text if self.workspace.document else ""
         span = self.view.selected_span()
         if span is not None and self.view.selection_range() is None:
+            if not self._editable(span):
+                return
             start, end = arabic.strip_clitic(text, span.start, span.end)
             if start != span.start:
                 self._guarded(UpdateSpanCommand(self.workspace, span, span.label, start, end).run_and_push)
@@ -665,7 +677,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("dark_palette", on)
 
     def _show_annotator(self) -> None:
-        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.workspace.annotator))
+        self.annotator_label.setText(interface_sentence(self.tr("Annotator: %1"), self.workspace.annotator))
 
     def ask_annotator_name(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Annotator name"), self.tr("Your name, as it goes on your spans:"),

@@ -67,12 +67,12 @@
         <translation>إضافة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="58" />
+        <location filename="../../annotator/ui/commands.py" line="60" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="73" />
+        <location filename="../../annotator/ui/commands.py" line="75" />
         <source>Change %1</source>
         <translation>تعديل %1</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="243" />
-        <location filename="../../annotator/ui/main_window.py" line="802" />
+        <location filename="../../annotator/ui/main_window.py" line="814" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -520,47 +520,52 @@ Try again?</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="592" />
+        <source>This is %1's span: accept it into gold (A) to edit it there.</source>
+        <translation>هذا مقطع %1: اقبله في الطبقة الذهبية (A) لتعديله هناك.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="683" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="683" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="727" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="744" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="740" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="755" />
+        <location filename="../../annotator/ui/main_window.py" line="767" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="756" />
+        <location filename="../../annotator/ui/main_window.py" line="768" />
         <source>Nothing was imported.
 
 %1</source>
@@ -569,68 +574,68 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="762" />
+        <location filename="../../annotator/ui/main_window.py" line="774" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="782" />
         <source>Merge annotators' projects</source>
         <translation>دمج مشاريع المُعلِّقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="779" />
+        <location filename="../../annotator/ui/main_window.py" line="791" />
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="790" />
+        <location filename="../../annotator/ui/main_window.py" line="802" />
         <source>Merged: %1 new span(s).</source>
         <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="804" />
         <source>Conflicts</source>
         <translation>تعارضات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="805" />
+        <location filename="../../annotator/ui/main_window.py" line="817" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="808" />
+        <location filename="../../annotator/ui/main_window.py" line="820" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="823" />
+        <location filename="../../annotator/ui/main_window.py" line="835" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="827" />
+        <location filename="../../annotator/ui/main_window.py" line="839" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="829" />
+        <location filename="../../annotator/ui/main_window.py" line="841" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="832" />
+        <location filename="../../annotator/ui/main_window.py" line="844" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="837" />
+        <location filename="../../annotator/ui/main_window.py" line="849" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="771" />
-        <location filename="../../annotator/ui/main_window.py" line="838" />
+        <location filename="../../annotator/ui/main_window.py" line="783" />
+        <location filename="../../annotator/ui/main_window.py" line="850" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>

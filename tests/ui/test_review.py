@@ -148,3 +148,25 @@ def test_side_by_side_panes_show_each_annotator_and_scroll_together(qtbot, tmp_p
     # Accepting a span in the main window shows up as a gold pane at once.
     window.accept_agreed()
     assert list(panes.views) == ["alice", "bob", "gold"]
+
+
+def test_review_mode_edits_only_the_gold_layer(qtbot, tmp_path, reference_text):
+    from tests.ui.conftest import drag
+
+    db = review_project(tmp_path, reference_text)
+    window = open_window(qtbot, db, annotator="reviewer")
+    window.review_action.trigger()
+    alice = next(s for s in window.workspace.spans if (s.annotator, s.text) == ("alice", "مدينة الصدر"))
+    window.view.select_span(alice)
+    for key, mods in ((Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)):
+        qtbot.keyClick(window.view, key, mods)
+    assert "accept it into gold" in window.statusBar().currentMessage()
+    with Store.open(db) as store:
+        assert [(s.text, s.label) for s in store.spans_for(1, ["alice"]) if s.id == alice.id] == [("مدينة الصدر", "place")]
+    # A span the reviewer adds goes to gold, with the reviewer as proposer and acceptor.
+    at = reference_text.index("هجين")
+    drag(qtbot, window.view, at, at + 4)
+    qtbot.keyClick(window.view, "2")
+    added = next(s for s in window.workspace.spans if s.text == "هجين")
+    assert added.annotator == GOLD and added.attrs == {"proposed_by": ["reviewer"], "accepted_by": "reviewer"}
