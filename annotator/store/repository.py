@@ -352,6 +352,17 @@ class Store:
                 [document_id, annotator_id, status, _now()],
             )
 
+    def statuses(self, document_id: int) -> dict[str, str]:
+        """Every annotator's status for a document: explicit ones, else in progress if they
+        have spans in it."""
+        found = {name: "in_progress" for (name,) in self.conn.execute(
+            "SELECT DISTINCT a.name FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ?",
+            [document_id])}
+        found.update(self.conn.execute(
+            "SELECT a.name, st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
+            "WHERE st.document_id = ?", [document_id]).fetchall())
+        return dict(sorted(found.items()))
+
     def status(self, document_id: int, annotator: str) -> str:
         row = self.conn.execute(
             "SELECT st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "

@@ -8,9 +8,13 @@ from annotator.store import DocumentSummary
 from annotator.ui.workspace import Workspace
 
 
-def status_names() -> dict[str, str]:
+def status_names(reviewing: bool = False) -> dict[str, str]:
+    """How a status reads: an annotator's new / in progress / done, a reviewer's to review / reviewed."""
     from PySide6.QtCore import QCoreApplication
 
+    if reviewing:
+        to_review = QCoreApplication.translate("DocumentList", "to review")
+        return {"new": to_review, "in_progress": to_review, "done": QCoreApplication.translate("DocumentList", "reviewed")}
     return {"new": QCoreApplication.translate("DocumentList", "new"),
             "in_progress": QCoreApplication.translate("DocumentList", "in progress"),
             "done": QCoreApplication.translate("DocumentList", "done")}
@@ -66,11 +70,13 @@ class DocumentListModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, row.span_count, status_names()[row.status])[index.column()]
+            return (row.title, row.span_count, status_names(self.workspace.review_mode)[row.status])[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.source
+            names = status_names()
+            everyone = self.workspace.store.statuses(row.id)
+            return "\n".join([row.source] + [f"{name}: {names[status]}" for name, status in everyone.items()])
         return None
 
 

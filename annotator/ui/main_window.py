@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             self.document_label.setText("")
             return
         row = self.documents.row_of(document.id)
-        status = status_names()[self.workspace.store.status(document.id, self.workspace.annotator)]
+        status = status_names(self.workspace.review_mode)[self.workspace.store.status(document.id, self.workspace.annotator)]
         self.document_label.setText(
             self.tr("Document %1 of %2 · %3 · %4 spans").replace("%1", str((row or 0) + 1))
             .replace("%2", str(len(self.documents.rows))).replace("%3", status).replace("%4", str(len(self.workspace.spans))))
@@ -413,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def set_review_mode(self, on: bool) -> None:
         self._guarded(lambda: self.workspace.set_review_mode(on))
+        self.documents.reload()  # statuses read as to review / reviewed
+        self._show_document_position()
         for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
             action.setEnabled(on)
         self.review_label.setText(self.tr("Review mode") if on else "")

@@ -80,17 +80,27 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="14" />
+        <location filename="../../annotator/ui/document_list.py" line="16" />
+        <source>to review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="17" />
+        <source>reviewed</source>
+        <translation>رُوجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="18" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="15" />
+        <location filename="../../annotator/ui/document_list.py" line="19" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="16" />
+        <location filename="../../annotator/ui/document_list.py" line="20" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -98,17 +108,17 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <location filename="../../annotator/ui/document_list.py" line="65" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <location filename="../../annotator/ui/document_list.py" line="65" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <location filename="../../annotator/ui/document_list.py" line="65" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -340,7 +350,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="418" />
+        <location filename="../../annotator/ui/main_window.py" line="420" />
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
@@ -391,7 +401,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="243" />
-        <location filename="../../annotator/ui/main_window.py" line="814" />
+        <location filename="../../annotator/ui/main_window.py" line="816" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -451,57 +461,57 @@
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="424" />
+        <location filename="../../annotator/ui/main_window.py" line="426" />
         <source>Already in the gold layer.</source>
         <translation>موجود في الطبقة الذهبية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="430" />
+        <location filename="../../annotator/ui/main_window.py" line="432" />
         <source>Accept %1</source>
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="444" />
+        <location filename="../../annotator/ui/main_window.py" line="446" />
         <source>Not in the gold layer.</source>
         <translation>ليس في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="459" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="462" />
+        <location filename="../../annotator/ui/main_window.py" line="464" />
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
+        <location filename="../../annotator/ui/main_window.py" line="485" />
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="484" />
+        <location filename="../../annotator/ui/main_window.py" line="486" />
         <source>The dashboard needs matplotlib: pip install 'annotator[dashboard]'</source>
         <translation>تحتاج اللوحة إلى matplotlib: pip install 'annotator[dashboard]'</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
+        <location filename="../../annotator/ui/main_window.py" line="510" />
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="529" />
+        <location filename="../../annotator/ui/main_window.py" line="531" />
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="551" />
+        <location filename="../../annotator/ui/main_window.py" line="553" />
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="552" />
+        <location filename="../../annotator/ui/main_window.py" line="554" />
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -510,62 +520,62 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="558" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="592" />
+        <location filename="../../annotator/ui/main_window.py" line="594" />
         <source>This is %1's span: accept it into gold (A) to edit it there.</source>
         <translation>هذا مقطع %1: اقبله في الطبقة الذهبية (A) لتعديله هناك.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="683" />
+        <location filename="../../annotator/ui/main_window.py" line="685" />
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="683" />
+        <location filename="../../annotator/ui/main_window.py" line="685" />
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="741" />
         <source>Articles (*.txt *.jsonl);;All files (*)</source>
         <translation>مقالات (*.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="744" />
+        <location filename="../../annotator/ui/main_window.py" line="746" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="767" />
+        <location filename="../../annotator/ui/main_window.py" line="769" />
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="768" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Nothing was imported.
 
 %1</source>
@@ -574,68 +584,68 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="774" />
+        <location filename="../../annotator/ui/main_window.py" line="776" />
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="782" />
+        <location filename="../../annotator/ui/main_window.py" line="784" />
         <source>Merge annotators' projects</source>
         <translation>دمج مشاريع المُعلِّقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="791" />
+        <location filename="../../annotator/ui/main_window.py" line="793" />
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="802" />
+        <location filename="../../annotator/ui/main_window.py" line="804" />
         <source>Merged: %1 new span(s).</source>
         <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="804" />
+        <location filename="../../annotator/ui/main_window.py" line="806" />
         <source>Conflicts</source>
         <translation>تعارضات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="817" />
+        <location filename="../../annotator/ui/main_window.py" line="819" />
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="820" />
+        <location filename="../../annotator/ui/main_window.py" line="822" />
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="835" />
+        <location filename="../../annotator/ui/main_window.py" line="837" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="839" />
+        <location filename="../../annotator/ui/main_window.py" line="841" />
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="841" />
+        <location filename="../../annotator/ui/main_window.py" line="843" />
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="844" />
+        <location filename="../../annotator/ui/main_window.py" line="846" />
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="849" />
+        <location filename="../../annotator/ui/main_window.py" line="851" />
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="783" />
-        <location filename="../../annotator/ui/main_window.py" line="850" />
+        <location filename="../../annotator/ui/main_window.py" line="785" />
+        <location filename="../../annotator/ui/main_window.py" line="852" />
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>

@@ -170,3 +170,18 @@ def test_review_mode_edits_only_the_gold_layer(qtbot, tmp_path, reference_text):
     qtbot.keyClick(window.view, "2")
     added = next(s for s in window.workspace.spans if s.text == "هجين")
     assert added.annotator == GOLD and added.attrs == {"proposed_by": ["reviewer"], "accepted_by": "reviewer"}
+
+
+def test_reviewer_status_and_everyones_status(qtbot, tmp_path, reference_text):
+    db = review_project(tmp_path, reference_text)
+    with Store.open(db) as store:
+        store.set_status(1, "alice", "done")
+    window = open_window(qtbot, db, annotator="reviewer")
+    window.review_action.trigger()
+    assert window.documents.data(window.documents.index(0, 2)) == "to review"
+    tooltip = window.documents.data(window.documents.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "alice: done" in tooltip and "bob: in progress" in tooltip
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.documents.data(window.documents.index(0, 2)) == "reviewed"
+    with Store.open(db) as store:
+        assert store.statuses(1) == {"alice": "done", "bob": "in_progress", "reviewer": "done"}
