@@ -10,7 +10,6 @@ from itertools import combinations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from annotator.review.adjudication import GOLD
 from annotator.review.agreement import agreement
 from annotator.store import Store
 from annotator.ui.bidi_delegate import interface_sentence
