@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class SpanError(ValueError):
@@ -55,8 +55,11 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A labelled stretch of a document. A tuple, not a dataclass: exports build hundreds
+    of thousands, and a tuple is made in C (a frozen dataclass sets each field in Python).
+    ``attrs`` is never changed in place: a new Span replaces an old one."""
+
     id: str
     document_id: int
     annotator: str
@@ -64,7 +67,7 @@ class Span:
     start: int
     end: int
     text: str
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: dict[str, Any] = {}  # noqa: RUF012 (shared empty default, read only)
     origin: str = "manual"
 
     def overlaps(self, other: "Span") -> bool:

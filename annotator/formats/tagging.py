@@ -51,26 +51,27 @@ def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentRe
     column: dict[TokenSpan, int] = {}  # a tag column the span was read from, to keep the corpus' order
     starts = [t[0] for t in tokens]
     ends = [t[1] for t in tokens]
+    after, before = bisect_right, bisect_left
     for span in spans:
-        first = bisect_right(ends, span.start)  # first token ending after start
-        last = bisect_left(starts, span.end) - 1  # last token starting before end
+        start, end = span.start, span.end
+        first = after(ends, start)  # first token ending after start
+        last = before(starts, end) - 1  # last token starting before end
         if first > last or first >= len(tokens):
             report.dropped.append((span, "covers no token"))
             continue
-        new_start, new_end = tokens[first][0], tokens[last][1]
-        if (new_start, new_end) != (span.start, span.end):
+        if starts[first] != start or ends[last] != end:
             if strict:
                 raise AlignmentError(
-                    f"document {span.document_id}: span {span.label} {span.start}-{span.end} {span.text!r} "
-                    f"does not fall on token edges (it would become {text[new_start:new_end]!r})")
-            report.widened.append((span, new_start, new_end))
+                    f"document {span.document_id}: span {span.label} {start}-{end} {span.text!r} does not fall "
+                    f"on token edges (it would become {text[starts[first]:ends[last]]!r})")
+            report.widened.append((span, starts[first], ends[last]))
         token_span = TokenSpan(span.label, first, last)
         aligned.add(token_span)  # a set: two annotators' identical spans count once
         if span.attrs and span.attrs.get("layer"):
             column[token_span] = min(column.get(token_span, 99), int(span.attrs["layer"]))
-        else:
-            column[token_span] = 0
-    return sorted(aligned, key=lambda s: (s.first, -s.last, column[s], s.label))
+    if not column:
+        return sorted(aligned, key=lambda s: (s.first, -s.last, s.label))
+    return sorted(aligned, key=lambda s: (s.first, -s.last, column.get(s, 0), s.label))
 
 
 def layers(spans: list[TokenSpan]) -> list[list[TokenSpan]]:
