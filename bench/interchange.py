@@ -21,8 +21,7 @@ import time
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-REFERENCE = REPO.parent / "shared" / "data" / "articles" / "000_dd904abe3b3d7368.txt"
+from bench import REFERENCE, REPO  # noqa: E402
 LABELS = ("event", "place", "date", "casualty", "source")
 SPANS_PER_DOCUMENT = 50
 

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.interchange import REFERENCE
+from bench import REFERENCE
 
 LABELS = ("event", "place", "date", "casualty", "source")
 ANNOTATORS = ("alice", "bob", "carol")

@@ -20,8 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[1]
-REFERENCE = REPO.parent / "shared" / "data" / "articles" / "000_dd904abe3b3d7368.txt"
+from bench import REFERENCE, REPO  # noqa: E402
 LABELS = ("event", "place", "date", "casualty", "source")
 
 

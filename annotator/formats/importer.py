@@ -140,7 +140,7 @@ class _Importer:
 
     def flush(self) -> None:
         if self.pending:
-            self.store.add_span_rows(self.pending)
+            self.store.add_spans(self.pending)
             self.report.spans_added += len(self.pending)
             self.pending = []
 

@@ -56,6 +56,6 @@ def merge_into(target: Store, source_path: Path) -> MergeReport:
                 status = source.status(document.id, annotator)
                 if status == "done":
                     target.set_status(mine.id, annotator, status)
-        target.add_span_rows(rows)
+        target.add_spans(rows)
         report.spans_added = len(rows)
     return report

@@ -397,46 +397,30 @@ class Store:
             raise ValueError(f"unknown label {label!r}")
         span = Span(span_id or new_span_id(), document_id, annotator, label, start, end, covered,
                     dict(attrs or {}), origin)
-        self._insert_spans([span])
+        self.add_spans([span])
         return span
 
     def restore_span(self, span: Span) -> None:
         """Put back a span exactly as it was (undo of a delete)."""
         check_span(self.document_text(span.document_id), span.start, span.end, span.text)
-        self._insert_spans([span])
+        self.add_spans([span])
 
-    def _insert_spans(self, spans: Iterable[Span]) -> None:
+    def add_spans(self, spans: Iterable[Span | tuple]) -> int:
+        """Insert already-checked spans in one transaction; returns how many.
+
+        Takes Spans, or plain tuples in Span's field order ``(id, document_id, annotator,
+        label, start, end, text, attrs, origin)``: the import's bulk path, which builds no
+        Span for each row."""
         now = _now()
-        rows = [
-            (s.id, s.document_id, self._annotator_id(s.annotator), s.label, s.start, s.end, s.text,
-             json.dumps(s.attrs, ensure_ascii=False) if s.attrs else "{}", s.origin, now, now)
-            for s in spans
-        ]
+        rows = [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6],
+                 json.dumps(r[7], ensure_ascii=False) if r[7] else "{}", r[8], now, now) for r in spans]
         with self.transaction():
             self.conn.executemany(
                 'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-
-    def add_spans(self, spans: Iterable[Span]) -> int:
-        """Insert many already-checked spans in one transaction; returns how many."""
-        batch = list(spans)
-        self._insert_spans(batch)
-        return len(batch)
-
-    def add_span_rows(self, rows: list[tuple]) -> None:
-        """The bulk path for imports: spans already checked against their documents, as
-        ``(id, document_id, annotator, label, start, end, text, attrs, origin)`` tuples,
-        inserted without building a Span for each."""
-        now = _now()
-        with self.transaction():
-            self.conn.executemany(
-                'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6],
-                  json.dumps(r[7], ensure_ascii=False) if r[7] else "{}", r[8], now, now) for r in rows],
-            )
+        return len(rows)
 
     def span(self, span_id: str) -> Span | None:
         row = self.conn.execute(

@@ -34,6 +34,7 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.workspace.store.document_summaries(self.workspace.annotator)
+        self._row_of = {r.id: i for i, r in enumerate(self.rows)}  # looked up on every labelling action
         self.endResetModel()
 
     def _current_changed(self, *_: object) -> None:
@@ -52,7 +53,7 @@ class DocumentListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
     def row_of(self, document_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == document_id), None)
+        return self._row_of.get(document_id)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -404,7 +404,10 @@ class MainWindow(QMainWindow):
             self.document_label.setText("")
             return
         row = self.documents.row_of(document.id)
-        status = status_names(self.workspace.review_mode)[self.workspace.store.status(document.id, self.workspace.annotator)]
+        # The document list re-read this row's status when the span or status changed.
+        raw = self.documents.rows[row].status if row is not None else self.workspace.store.status(
+            document.id, self.workspace.annotator)
+        status = status_names(self.workspace.review_mode)[raw]
         self.document_label.setText(
             self.tr("Document %1 of %2 · %3 · %4 spans").replace("%1", str((row or 0) + 1))
             .replace("%2", str(len(self.documents.rows))).replace("%3", status).replace("%4", str(len(self.workspace.spans))))
@@ -747,20 +750,30 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        from annotator.formats.importer import import_paths
-        from annotator.formats.records import FormatError
-
-        progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
+    def _progress(self, text: str):
+        """A progress dialog for a long import or export (shown only if it takes a while),
+        and the callback that moves it on."""
+        progress = QProgressDialog(text, "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
-        def show(done: int, total: int, path: Path) -> None:
+        def step(done: int, total: int) -> None:
             progress.setMaximum(total)
             progress.setValue(done)
-            progress.setLabelText(path.name)
             QApplication.processEvents()
+
+        return progress, step
+
+    def import_paths(self, paths: list[Path]) -> None:
+        from annotator.formats.importer import import_paths
+        from annotator.formats.records import FormatError
+
+        progress, step = self._progress(self.tr("Importing…"))
+
+        def show(done: int, total: int, path: Path) -> None:
+            progress.setLabelText(path.name)
+            step(done, total)
 
         try:
             report = import_paths(self.workspace.store, paths, self.workspace.annotator, progress=show)
@@ -819,19 +832,10 @@ class MainWindow(QMainWindow):
             path = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"))
         if not path:
             return
-        progress = QProgressDialog(self.tr("Exporting…"), "", 0, max(1, len(self.documents.rows)), self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def show(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-
+        progress, step = self._progress(self.tr("Exporting…"))
         report = AlignmentReport()
         try:
-            count = export_to_path(self.workspace.store, fmt, Path(path), ExportOptions(progress=show), report)
+            count = export_to_path(self.workspace.store, fmt, Path(path), ExportOptions(progress=step), report)
         except (AlignmentError, *WRITE_ERRORS) as err:
             progress.close()
             QMessageBox.warning(self, self.tr("Export failed"), str(err))
