@@ -19,6 +19,9 @@ $(BIN)/python:
 # Reinstall only when the declared dependencies change; a second run reuses the venv.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# The reference for alpha_u pins numpy<2 and pytest<8 (for its own tests) though its
+	# code needs only numpy: installed without its pins, it leaves the test tools as they are.
+	$(BIN)/python -m pip install --quiet --no-deps "krippendorff-unitized-alpha==0.1.0"
 	@touch $(STAMP)
 
 run: $(STAMP)

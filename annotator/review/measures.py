@@ -8,7 +8,7 @@ then (null in JSON, blank in tables), as scikit-learn reports nan; nltk would sa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
 
 
@@ -105,3 +105,83 @@ def f1_overlap(a: set[Unit], b: set[Unit]) -> float | None:
                 del candidates[index]
                 break
     return 2 * matches / (len(a) + len(b))
+
+
+_GAP = object()  # the value alpha_u gives the stretches no unit covers
+
+
+class Unitisation:
+    """One coder's units on a continuum of ``length`` positions: disjoint ``(start, end,
+    value)`` triples, ends exclusive. What no unit covers is gap, itself a value of alpha_u."""
+
+    __slots__ = ("units", "length", "value_lengths", "gap_length", "pairable_squares")
+
+    def __init__(self, units: Iterable[tuple[int, int, Hashable]], length: int):
+        self.units = sorted(units)
+        self.length = length
+        self.value_lengths: Counter = Counter()
+        squares = 0
+        last_end = 0
+        for start, end, value in self.units:
+            if start < last_end or end <= start or end > length or start < 0:
+                raise ValueError(f"units must be disjoint and inside the continuum: {(start, end, value)}")
+            self.value_lengths[value] += end - start
+            squares += (end - start) ** 2
+            last_end = end
+        self.gap_length = length - sum(self.value_lengths.values())
+        # A unit pairs with no part of itself (ℓ² taken out of the expected coincidences);
+        # a gap is no unit, only so many single positions, so it takes out ℓ.
+        self.pairable_squares = squares + self.gap_length
+
+
+def _covered_overlap(a: list[tuple], b: list[tuple], same_value: bool) -> int:
+    """Length on which units of ``a`` and ``b`` overlap (with equal values, if asked)."""
+    total = i = j = 0
+    while i < len(a) and j < len(b):
+        start_a, end_a, value_a = a[i]
+        start_b, end_b, value_b = b[j]
+        overlap = min(end_a, end_b) - max(start_a, start_b)
+        if overlap > 0 and (not same_value or value_a == value_b):
+            total += overlap
+        if end_a <= end_b:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def unitised_agreement(a: Unitisation, b: Unitisation) -> int:
+    """Positions to which two coders give the same value, gap included."""
+    both_gap = a.length - (a.length - a.gap_length) - (b.length - b.gap_length) \
+        + _covered_overlap(a.units, b.units, same_value=False)
+    return _covered_overlap(a.units, b.units, same_value=True) + both_gap
+
+
+def krippendorff_alpha_u(coders: Sequence[Unitisation],
+                         agreement: Callable[[Unitisation, Unitisation], int] = unitised_agreement) -> float | None:
+    """Krippendorff's unitising alpha (uα, nominal) of Krippendorff, Mathet, Bouvry and
+    Widlöcher (2016), from the diagonals of its coincidence matrices:
+
+        observed  Σ_c l_cc = 1/(m-1) Σ_i Σ_j≠i (positions where i and j give the same value)
+        expected  Σ_c e_cc = l.. (Σ_c l_c.² − Σ_i Σ_g w_ig) / (l..² − Σ_i Σ_g w_ig)
+        uα        = 1 − (l.. − Σ_c l_cc) / (l.. − Σ_c e_cc),  l.. = m·L
+
+    with w = ℓ² for a unit and ℓ for a gap. ``agreement`` may be a cached unitised_agreement.
+    """
+    m = len(coders)
+    length = coders[0].length if coders else 0
+    if m < 2 or length == 0 or any(c.length != length for c in coders):
+        return None
+    pairable = m * length
+    observed = 2 * sum(agreement(a, b) for a, b in combinations(coders, 2)) / (m - 1)
+    margins: Counter = Counter()
+    removed = 0
+    for coder in coders:
+        margins.update(coder.value_lengths)
+        margins[_GAP] += coder.gap_length
+        removed += coder.pairable_squares
+    expected = pairable * (sum(v * v for v in margins.values()) - removed) / (pairable * pairable - removed)
+    if pairable - expected <= 1e-12 * pairable:
+        return None
+    return 1 - (pairable - observed) / (pairable - expected)
+
