@@ -106,9 +106,9 @@ _LINE_BREAKS = re.compile("[\r\n]+")
 _SENTENCE_ENDS = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_END)))}]")
 
 
-def sentences(text: str, tokens: list[Token], by_line_only: bool = False) -> list[list[int]]:
-    """Token indices grouped into sentences: a line break ends one, and (unless
-    ``by_line_only``) so does a sentence-final punctuation token.
+def sentences(text: str, tokens: list[Token], by_line_only: bool = False) -> list[range]:
+    """Token indices grouped into sentences, each a range: a line break ends one, and
+    (unless ``by_line_only``) so does a sentence-final punctuation token.
 
     Cut points come from two scans of the text and a bisection into the token starts, not
     from a loop over every token: exports of whole corpora spend their time here.
@@ -119,10 +119,10 @@ def sentences(text: str, tokens: list[Token], by_line_only: bool = False) -> lis
         # Every sentence-final mark is a token of its own, so the sentence ends right after it.
         cuts |= {bisect_right(starts, m.start()) for m in _SENTENCE_ENDS.finditer(text)}
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(tokens)), len(tokens)]
-    return [list(range(a, b)) for a, b in zip(bounds, bounds[1:]) if a < b]
+    return [range(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
-def document_tokens(text: str, meta: dict, split_clitics: bool = False) -> tuple[list[Token], list[list[int]]]:
+def document_tokens(text: str, meta: dict, split_clitics: bool = False) -> tuple[list[Token], list[range]]:
     """The tokens and sentences a document is exported with."""
     if meta.get("tokenization") == WHITESPACE:
         tokens = whitespace_tokens(text)

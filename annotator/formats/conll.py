@@ -49,8 +49,8 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
             tags = columns[0]
         else:  # nested columns, trailing O columns left out as in Wojood
             tags = [_trim_outside(t) for t in (" ".join(c) for c in zip(*columns))]
-        words = [f"{text[a:b]} {tag}\n" for (a, b), tag in zip(tokens, tags)]
-        stream.write("\n".join("".join([words[i] for i in sentence]) for sentence in sentences))
+        lines = [f"{text[a:b]} {tag}\n" for (a, b), tag in zip(tokens, tags)]
+        stream.write("\n".join(["".join(lines[sentence.start:sentence.stop]) for sentence in sentences]))
         pending_separator = separator if separator != DOCSTART else None
         count += 1
     return count

@@ -54,12 +54,17 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
 SPLITS = ("train", "dev", "test")
 
 
-def selected(store: Store, options: ExportOptions, only: set[int] | None = None) -> Iterator[tuple[Document, list[Span]]]:
+# Token formats read only a span's label, edges and attributes: they take lean spans.
+_LEAN_FORMATS = {"conll", "hf"}
+
+
+def selected(store: Store, options: ExportOptions, only: set[int] | None = None,
+             lean: bool = False) -> Iterator[tuple[Document, list[Span]]]:
     wanted_docs = set(options.documents) if options.documents else None
     wanted_labels = set(options.labels) if options.labels else None
     total = len(wanted_docs) if wanted_docs else store.document_count()
     done = 0
-    for document, spans in store.iter_documents_with_spans(options.annotators):
+    for document, spans in store.iter_documents_with_spans(options.annotators, lean):
         if (wanted_docs is not None and document.id not in wanted_docs) or (only is not None and document.id not in only):
             continue
         if wanted_labels is not None:
@@ -92,7 +97,8 @@ def write_stream(store: Store, fmt: str, stream: IO[str], options: ExportOptions
                  report: AlignmentReport | None = None) -> int:
     """Formats that stream to one text file (standard output included)."""
     options = options or ExportOptions()
-    return _write_stream(fmt, selected(store, options), stream, options, report or AlignmentReport())
+    return _write_stream(fmt, selected(store, options, lean=fmt in _LEAN_FORMATS), stream, options,
+                         report or AlignmentReport())
 
 
 def _atomic_file(path: Path, encoding: str, write: Callable[[IO[str]], int]) -> int:
@@ -112,7 +118,7 @@ def _atomic_file(path: Path, encoding: str, write: Callable[[IO[str]], int]) -> 
 
 def _export_one(store: Store, fmt: str, path: Path, options: ExportOptions, report: AlignmentReport,
                 only: set[int] | None) -> int:
-    items = selected(store, options, only)
+    items = selected(store, options, only, lean=fmt in _LEAN_FORMATS)
     if fmt == "brat":
         return brat.write(items, path)
     if fmt == "spacy" and path.suffix.lower() != ".jsonl":

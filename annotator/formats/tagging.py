@@ -9,6 +9,7 @@ outer spans first, as the Wojood corpus nests them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -46,6 +47,11 @@ class TokenSpan(NamedTuple):
     last: int  # last token index, inclusive
 
 
+def _with_text(span: Span, text: str) -> Span:
+    """A lean span (read without its text, see Store.iter_documents_with_spans) as reports show it."""
+    return span if span.text else span._replace(text=text[span.start:span.end])
+
+
 def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentReport, strict: bool) -> list[TokenSpan]:
     aligned: set[TokenSpan] = set()
     column: dict[TokenSpan, int] = {}  # a tag column the span was read from, to keep the corpus' order
@@ -57,14 +63,14 @@ def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentRe
         first = after(ends, start)  # first token ending after start
         last = before(starts, end) - 1  # last token starting before end
         if first > last or first >= len(tokens):
-            report.dropped.append((span, "covers no token"))
+            report.dropped.append((_with_text(span, text), "covers no token"))
             continue
         if starts[first] != start or ends[last] != end:
             if strict:
                 raise AlignmentError(
-                    f"document {span.document_id}: span {span.label} {start}-{end} {span.text!r} does not fall "
+                    f"document {span.document_id}: span {span.label} {start}-{end} {text[start:end]!r} does not fall "
                     f"on token edges (it would become {text[starts[first]:ends[last]]!r})")
-            report.widened.append((span, starts[first], ends[last]))
+            report.widened.append((_with_text(span, text), starts[first], ends[last]))
         token_span = TokenSpan(span.label, first, last)
         aligned.add(token_span)  # a set: two annotators' identical spans count once
         if span.attrs and span.attrs.get("layer"):
@@ -91,17 +97,24 @@ def layers(spans: list[TokenSpan]) -> list[list[TokenSpan]]:
     return result
 
 
+@cache
+def _tag_names(label: str) -> tuple[str, str, str, str]:
+    return f"B-{label}", f"I-{label}", f"L-{label}", f"U-{label}"
+
+
 def tags_for(layer: list[TokenSpan], token_count: int, scheme: str = "iob2") -> list[str]:
     tags = ["O"] * token_count
-    for span in layer:
-        if scheme == "bilou" and span.first == span.last:
-            tags[span.first] = f"U-{span.label}"
+    bilou = scheme == "bilou"
+    for label, first, last in layer:
+        begin, inside, end, unit = _tag_names(label)
+        if bilou and first == last:
+            tags[first] = unit
             continue
-        tags[span.first] = f"B-{span.label}"
-        for i in range(span.first + 1, span.last + 1):
-            tags[i] = f"I-{span.label}"
-        if scheme == "bilou":
-            tags[span.last] = f"L-{span.label}"
+        tags[first] = begin
+        if last > first:
+            tags[first + 1:last + 1] = [inside] * (last - first)
+        if bilou:
+            tags[last] = end
     return tags
 
 

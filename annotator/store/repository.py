@@ -63,8 +63,12 @@ def _span_from_row(row: tuple) -> Span:
     return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _json_object(row[7]), row[8])
 
 
-def _text_order(span: Span) -> tuple[int, int, str, str]:
-    return (span.start, -span.end, span.label, span.id)
+_LEAN_SPAN_COLUMNS = 's.label, s.document_id, s.start, s."end", s.attrs'
+_new_tuple = tuple.__new__  # Span's own constructor is a Python function; this is not
+
+
+def _lean_span_from_row(row: tuple) -> Span:
+    return _new_tuple(Span, ("", row[1], "", row[0], row[2], row[3], "", _json_object(row[4]), ""))
 
 
 def _check_header(path: Path) -> None:
@@ -476,21 +480,28 @@ class Store:
         ).fetchone() is not None
 
     def iter_documents_with_spans(
-        self, annotators: Iterable[str] | None = None
+        self, annotators: Iterable[str] | None = None, lean: bool = False
     ) -> Iterator[tuple[Document, list[Span]]]:
         """Every document with its spans, streamed in id order.
 
         Two ordered cursors are walked side by side, so memory holds one document at a
-        time however large the corpus.
+        time however large the corpus. ``lean`` spans carry only what token exports read
+        (document, label, edges, attributes; id, annotator, text and origin empty): they
+        read in little more than half the time.
         """
         names = None if annotators is None else list(annotators)
-        span_sql = f"SELECT {_SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id"
+        columns = _LEAN_SPAN_COLUMNS if lean else _SPAN_COLUMNS
+        span_sql = f"SELECT {columns} FROM spans s"
         params: list[Any] = []
         if names is not None:
-            span_sql += f" WHERE a.name IN ({', '.join('?' * len(names))})"
+            span_sql += f" JOIN annotators a ON a.id = s.annotator_id WHERE a.name IN ({', '.join('?' * len(names))})"
             params = names
-        # The index's own order: anything else makes SQLite sort every span in memory first.
-        span_sql += ' ORDER BY s.document_id, s.start, s."end"'
+        elif not lean:
+            span_sql += " JOIN annotators a ON a.id = s.annotator_id"
+        # The index's order, then the text order spans are handed out in: SQLite sorts
+        # only the spans that share a start, not the whole table.
+        span_sql += ' ORDER BY s.document_id, s.start, s."end" DESC, s.label, s.id'
+        make = _lean_span_from_row if lean else _span_from_row
         # Both cursors stay open together on one connection, so they read inside one
         # read transaction: a single consistent snapshot even while others write.
         span_rows = iter(self.conn.execute(span_sql, params))
@@ -504,9 +515,8 @@ class Store:
             spans = []
             while pending is not None and pending[1] <= doc_id:
                 if pending[1] == doc_id:
-                    spans.append(_span_from_row(pending))
+                    spans.append(make(pending))
                 pending = next(span_rows, None)
-            spans.sort(key=_text_order)
             yield document, spans
 
     # -- project settings ----------------------------------------------------------

@@ -131,3 +131,18 @@ def test_stream_of_documents_with_spans(store):
     assert [d.id for d, _ in streamed] == ids
     assert [len(spans) for _, spans in streamed] == [0, 1, 2, 3, 4]
     assert all(s.document_id == d.id for d, spans in streamed for s in spans)
+
+
+def test_lean_spans_carry_the_same_edges_labels_attributes_and_order(store):
+    doc, _ = store.add_document("قصفت طائرات مواقع في ريف حلب الشمالي")
+    store.add_span(doc.id, "a", "place", 21, 36)
+    store.add_span(doc.id, "a", "place", 25, 28, attrs={"layer": 1})
+    store.add_span(doc.id, "b", "event", 0, 4)
+    store.add_span(doc.id, "b", "date", 21, 36)
+    for annotators in (None, ["a"]):
+        ((_, full),) = store.iter_documents_with_spans(annotators)
+        ((_, lean),) = store.iter_documents_with_spans(annotators, lean=True)
+        assert [(s.document_id, s.label, s.start, s.end, s.attrs) for s in lean] == \
+               [(s.document_id, s.label, s.start, s.end, s.attrs) for s in full]
+        assert {s.text for s in lean} == {""} and {s.id for s in lean} == {""}
+    assert [(s.start, s.end, s.label) for s in full] == [(21, 36, "place"), (25, 28, "place")]
