@@ -126,6 +126,11 @@ def read_records(path: Path, fmt: str, encoding: str | None = None,
                                      "name the encoding with --encoding") from None
 
 
+def _span_problem(raw: SpanRecord, index: int, path: Path, line: int | None, problem: str) -> FormatError:
+    return FormatError(str(path), f"span {index + 1} ({raw.label!r} at {raw.start}-{raw.end}): {problem}",
+                       raw.line or line)
+
+
 class _Importer:
     BATCH = 5000  # span rows inserted together
 
@@ -172,19 +177,15 @@ class _Importer:
 
     def _checked_row(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
                      line: int | None, new_document: bool, seen: set[tuple]) -> tuple | None:
-        def fail(problem: str) -> FormatError:
-            return FormatError(str(path), f"span {index + 1} ({raw.label!r} at {raw.start}-{raw.end}): {problem}",
-                               raw.line or line)
-
         try:
             covered = check_span(text, raw.start, raw.end, raw.text)
         except SpanError as err:
-            raise fail(str(err)) from None
+            raise _span_problem(raw, index, path, line, str(err)) from None
         if raw.label not in self.labels:
             if not isinstance(raw.label, str) or not raw.label:
-                raise fail("the label must be a non-empty string")
+                raise _span_problem(raw, index, path, line, "the label must be a non-empty string")
             if not self.add_labels:
-                raise fail("unknown label (add it to the schema with --add-labels)")
+                raise _span_problem(raw, index, path, line, "unknown label (add it to the schema with --add-labels)")
             self.store.add_label(Label(raw.label, EXTRA_LABEL_COLOR))
             self.labels.add(raw.label)
         annotator = raw.annotator or self.annotator
@@ -201,7 +202,7 @@ class _Importer:
                 if existing == wanted:
                     self.report.spans_existing += 1
                     return None
-                raise fail(f"a different span with id {raw.id} is already stored")
+                raise _span_problem(raw, index, path, line, f"a different span with id {raw.id} is already stored")
         elif not new_document and self.store.has_span(document_id, annotator, raw.label, raw.start, raw.end):
             self.report.spans_existing += 1
             return None

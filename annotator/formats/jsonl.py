@@ -25,11 +25,14 @@ def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
         raise FormatError(path, f"span {index + 1} lacks {', '.join(missing)}", line) from None
     get = raw.get
     text, annotator, span_id, attrs = get("text"), get("annotator"), get("id"), get("attrs") or {}
-    for key, value in (("label", label), ("text", text), ("annotator", annotator), ("id", span_id)):
-        if value is not None and type(value) is not str:
-            raise FormatError(path, f"span {index + 1}: {key} must be a string", line)
-    if type(attrs) is not dict:
-        raise FormatError(path, f"span {index + 1}: attrs must be an object", line)
+    # One test for the usual case (every field absent or a string), the details only on failure.
+    if not ((label is None or type(label) is str) and (text is None or type(text) is str) and type(attrs) is dict
+            and (annotator is None or type(annotator) is str) and (span_id is None or type(span_id) is str)):
+        for key, value in (("label", label), ("text", text), ("annotator", annotator), ("id", span_id)):
+            if value is not None and type(value) is not str:
+                raise FormatError(path, f"span {index + 1}: {key} must be a string", line)
+        if type(attrs) is not dict:
+            raise FormatError(path, f"span {index + 1}: attrs must be an object", line)
     return SpanRecord(start, end, label, text, annotator, attrs, span_id, get("origin") or "imported")
 
 
