@@ -8,7 +8,6 @@ wherever a span enters or leaves the program (store, import, export).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -90,6 +89,8 @@ def new_span_id() -> str:
 
 
 def text_sha256(text: str) -> str:
+    import hashlib  # here, not at the top: OpenSSL's load is felt at start-up, which hashes nothing
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

