@@ -240,7 +240,7 @@ def import_paths(
     files = collect(paths, fmt)
     importer = _Importer(store, annotator, add_labels, skip_bad_lines)
     skipped = importer.report.skipped if skip_bad_lines else None
-    with store.transaction():
+    with store.bulk_writes():
         for number, (path, kind) in enumerate(files, start=1):
             if kind == "csv":
                 importer.take_csv(path, encoding)

@@ -152,8 +152,8 @@ def _covered_overlap(a: list[tuple], b: list[tuple], same_value: bool) -> int:
 
 def unitised_agreement(a: Unitisation, b: Unitisation) -> int:
     """Positions to which two coders give the same value, gap included."""
-    both_gap = a.length - (a.length - a.gap_length) - (b.length - b.gap_length) \
-        + _covered_overlap(a.units, b.units, same_value=False)
+    covered_a, covered_b = a.length - a.gap_length, b.length - b.gap_length
+    both_gap = a.length - covered_a - covered_b + _covered_overlap(a.units, b.units, same_value=False)
     return _covered_overlap(a.units, b.units, same_value=True) + both_gap
 
 

@@ -26,7 +26,7 @@ class MergeReport:
 def merge_into(target: Store, source_path: Path) -> MergeReport:
     """Merge one project file into ``target``, in one transaction."""
     report = MergeReport()
-    with Store.open(source_path) as source, target.transaction():
+    with Store.open(source_path) as source, target.bulk_writes():
         known_labels = target.label_names()
         for label in source.labels():
             if label.name not in known_labels:

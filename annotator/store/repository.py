@@ -182,6 +182,19 @@ class Store:
         self.close()
 
     @contextmanager
+    def bulk_writes(self, cache_mib: int = 32) -> Iterator[None]:
+        """One transaction with a larger page cache, for imports and merges: random span
+        ids put inserts all over the primary-key index, and in SQLite's default 2 MiB cache
+        a large import keeps reading the same pages back."""
+        previous = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {-1024 * cache_mib}")
+        try:
+            with self.transaction():
+                yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {previous}")
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work. Nested calls join the outer transaction.
 
