@@ -12,6 +12,13 @@ start=$(date +%s.%N)
 "$APP" import --db "$work/p.db" "$ARTICLE"
 "$APP" export --db "$work/p.db" --format jsonl --out "$work/out.jsonl"
 grep -q "مركز الإعلام الأمني العراقي" "$work/out.jsonl"
+# Two annotators: the agreement table, shaped for a terminal without bidi (arabic_reshaper
+# and python-bidi inside the bundle).
+cat > "$work/two.jsonl" <<'JSON'
+{"text": "قصفت طائرات مواقع في سوريا", "spans": [{"start": 0, "end": 4, "label": "event", "annotator": "مها"}, {"start": 0, "end": 4, "label": "event", "annotator": "سارة"}]}
+JSON
+"$APP" import --db "$work/two.db" "$work/two.jsonl"
+"$APP" agreement --db "$work/two.db" --bidi always | grep -q "ﺎﻬﻣ"
 "$APP" gui --db "$work/p.db" --screenshot "$work/window.png"
 test -s "$work/window.png"
 end=$(date +%s.%N)
