@@ -6,6 +6,7 @@ import argparse
 import getpass
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -203,7 +204,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_agreement(args: argparse.Namespace) -> int:
     import csv as csv_module
 
-    from annotator.review.agreement import agreement, as_dicts
+    from annotator.review.agreement import MEASURES, agreement, as_dicts
     from annotator.terminal import for_terminal, needs_reshaping
 
     with _open_store(args) as store:
@@ -225,11 +226,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                              "" if r["value"] is None else f"{r['value']:.6f}"])
     else:
         shape = for_terminal if needs_reshaping(sys.stdout, args.bidi) else (lambda text: text)
-        print(f"{'measure':<19} {'annotators':<28} {'label':<10} {'document':<9} value")
+        measure_width = max(map(len, MEASURES))
+        print(f"{'measure':<{measure_width}} {'annotators':<28} {'label':<10} {'document':<9} value")
         for r in rows:
             value = "undefined" if r["value"] is None else f"{r['value']:.3f}"
             who = shape(" + ".join(r["annotators"]))
-            print(f"{r['measure']:<19} {who:<28} {r['label'] or 'all':<10} {r['document'] or 'all':<9} {value}")
+            print(f"{r['measure']:<{measure_width}} {who:<28} {r['label'] or 'all':<10} {r['document'] or 'all':<9} {value}")
     return 0
 
 
@@ -346,11 +348,14 @@ def main(argv: list[str] | None = None) -> int:
         args.func, args.files, args.screenshot = cmd_gui, [], None
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader left early (``| head``): not an error. Python would complain again
+        # when it flushes standard output at exit, so that now goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (UserError, FormatError, StoreError, OSError) as err:
         print(f"annotator: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing was half-written", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

@@ -128,3 +128,20 @@ def test_import_skip_bad_lines_lists_what_it_skipped(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "2 new document(s)" in err and "skipped: 2" in err
     assert "mixed.jsonl:2: malformed JSON" in err and "mixed.jsonl:3: span 1" in err
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path, reference_path):
+    """``annotator export --format jsonl --out - | head -1``: the pipe closes, the command
+    ends quietly with success."""
+    db = tmp_path / "p.db"
+    assert run("import", "--db", db, reference_path) == 0
+    for n in range(30):  # enough documents that the output outgrows the pipe's buffer
+        text = reference_path.read_text(encoding="utf-8") + f"\n{n}"
+        (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
+    assert run("import", "--db", db, *sorted(tmp_path.glob("a*.txt"))) == 0
+    reader = subprocess.Popen([sys.executable, "-m", "annotator", "export", "--db", str(db), "--format", "jsonl",
+                               "--out", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.readline()
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0
+    assert reader.stderr.read() == b""
