@@ -65,6 +65,7 @@ def _span_from_row(row: tuple) -> Span:
     return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _json_object(row[7]), row[8])
 
 
+# The document id second, where the full row has it too: the stream matches rows to documents by it.
 _LEAN_SPAN_COLUMNS = 's.label, s.document_id, s.start, s."end", s.attrs'
 _new_tuple = tuple.__new__  # Span's own constructor is a Python function; this is not
 
