@@ -142,7 +142,7 @@ import time; print(time.time())
 """
 
 
-def startup(folder: Path, runs: int = 9) -> tuple[float, float]:
+def startup(folder: Path, runs: int = 15) -> tuple[float, float]:
     """Median seconds from process start to a shown, painted window: the app on the sample
     article, and a bare PySide6 window, alternating so both see the same machine load."""
     from annotator.formats.importer import import_paths
