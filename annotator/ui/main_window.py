@@ -748,7 +748,7 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         paths, _ = file_dialog().getOpenFileNames(self, self.tr("Import articles"), "",
-                                                self.tr("Articles (*.txt *.jsonl);;All files (*)"))
+                                                  self.tr("Articles (*.txt *.jsonl);;All files (*)"))
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -802,7 +802,7 @@ class MainWindow(QMainWindow):
         from annotator.review.merge import merge_into
 
         paths, _ = file_dialog().getOpenFileNames(self, self.tr("Merge annotators' projects"), "",
-                                                self.tr("Annotator projects (*.db);;All files (*)"))
+                                                  self.tr("Annotator projects (*.db);;All files (*)"))
         added, conflicts = 0, []
         for path in paths:
             if Path(path).resolve() == self.workspace.store.path.resolve():
@@ -834,7 +834,7 @@ class MainWindow(QMainWindow):
         exporter = EXPORTERS[fmt]
         if exporter.suffix:
             path, _ = file_dialog().getSaveFileName(self, self.tr("Export"), f"annotations{exporter.suffix}",
-                                                  f"*{exporter.suffix}")
+                                                    f"*{exporter.suffix}")
         else:
             path = file_dialog().getExistingDirectory(self, self.tr("Export into a folder"))
         if not path:
@@ -860,8 +860,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         path, _ = file_dialog().getSaveFileName(self, self.tr("Open or create a project"), "",
-                                              self.tr("Annotator projects (*.db);;All files (*)"),
-                                              options=file_dialog().Option.DontConfirmOverwrite)
+                                                self.tr("Annotator projects (*.db);;All files (*)"),
+                                                options=file_dialog().Option.DontConfirmOverwrite)
         if path:
             self.openDatabaseRequested.emit(path)
 
