@@ -1,5 +1,5 @@
 """Shared fixtures. Qt runs offscreen; QSettings go to a temporary folder; the real test
-corpus is read from ../shared/data beside the repository, never copied into it."""
+corpus (the reference article, the Wojood sample) lives in tests/data, so a fresh clone tests alone."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ os.environ.pop("ANNOTATOR_DB", None)
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = Path(os.environ.get("ANNOTATOR_SHARED_DATA", REPO.parent / "shared" / "data"))
-REFERENCE_ARTICLE = SHARED_DATA / "articles" / "000_dd904abe3b3d7368.txt"
+TEST_DATA = REPO / "tests" / "data"
+REFERENCE_ARTICLE = TEST_DATA / "articles" / "000_dd904abe3b3d7368.txt"
+WOJOOD_SAMPLE = TEST_DATA / "wojood-sample"
 
 
 @pytest.fixture(scope="session")
 def reference_path() -> Path:
-    if not REFERENCE_ARTICLE.exists():
-        pytest.fail(f"the shared test data is missing: {REFERENCE_ARTICLE}")
     return REFERENCE_ARTICLE
 
 

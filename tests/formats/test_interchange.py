@@ -16,12 +16,13 @@ from annotator.formats.records import FormatError
 from annotator.formats.tagging import AlignmentError, AlignmentReport
 from annotator.store import Store
 from tests.arabic_samples import CRLF, DIACRITICS, EMOJI, PRESENTATION
+from tests.conftest import WOJOOD_SAMPLE
 from tests.formats.test_import_export import REFERENCE_SPANS, write_jsonl
 
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-WOJOOD = Path(__file__).resolve().parents[3] / "shared" / "data" / "wojood-sample"
+WOJOOD = WOJOOD_SAMPLE
 TRICKY = (EMOJI, CRLF, DIACRITICS, PRESENTATION)
 
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from annotator.store import Store
+from annotator.ui.resources import sample_article_path
 from tests.ui.conftest import caret_point, drag, open_window
 
 
@@ -29,8 +30,14 @@ def test_an_empty_project_offers_the_sample_article(qtbot, tmp_path):
     assert window.stack.currentIndex() == 0 and window.workspace.document is None
     qtbot.mouseClick(window.sample_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentIndex() == 1
-    assert window.workspace.document.text.startswith("أفادت وكالة الأنباء")
+    sample = sample_article_path().read_text(encoding="utf-8")
+    assert window.workspace.document.text == sample
     assert window.view.toPlainText() == window.workspace.document.text
+
+
+def test_the_bundled_sample_is_the_reference_article(reference_path):
+    """The README's screenshots show the reference article: the sample is that file, byte for byte."""
+    assert sample_article_path().read_bytes() == reference_path.read_bytes()
 
 
 def test_zoom_layout_and_last_document_are_remembered(qtbot, project):
