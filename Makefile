@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 RUN_DB ?= .run/sample.db
 SAMPLE := resources/sample/sample_article.txt
 
@@ -17,14 +18,19 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the declared dependencies change; a second run reuses the venv.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	# The reference for alpha_u pins numpy<2 and pytest<8 (for its own tests) though its
-	# code needs only numpy: installed without its pins, it leaves the test tools as they are.
-	$(BIN)/python -m pip install --quiet --no-deps "krippendorff-unitized-alpha==0.1.0"
-	@touch $(STAMP)
+# `make run` installs what running needs; `make test` adds the test tools.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -qq -e .
+	@touch $(RUN_STAMP)
 
-run: $(STAMP)
+# The reference for alpha_u pins numpy<2 and pytest<8 (for its own tests) though its
+# code needs only numpy: installed without its pins, it leaves the test tools as they are.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -qq -e ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps "krippendorff-unitized-alpha==0.1.0"
+	@touch $(STAMP) $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	@mkdir -p $(dir $(RUN_DB))
 	$(BIN)/annotator gui --db $(RUN_DB) $(SAMPLE)
 
