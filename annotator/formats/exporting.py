@@ -6,9 +6,7 @@ train/dev/test by document with a seed (the same seed, the same split).
 
 from __future__ import annotations
 
-import os
 import random
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import IO
 from annotator.core.model import Document, Span
 from annotator.formats import brat, conll, csv_table, doccano, hf, jsonl, labelstudio, spacy_format
 from annotator.formats.conll import TagOptions
+from annotator.formats.output_files import replaced_on_success, write_text_replacing
 from annotator.formats.tagging import AlignmentReport
 from annotator.store import Store
 
@@ -30,6 +29,7 @@ class ExportOptions:
     documents: list[int] | None = None
     tags: TagOptions = field(default_factory=TagOptions)
     progress: Callable[[int, int], None] | None = None
+    docbin_shard_tokens: int = spacy_format.DOCBIN_SHARD_TOKENS  # past this, a folder of DocBins
 
 
 @dataclass(frozen=True)
@@ -104,35 +104,30 @@ def write_stream(store: Store, fmt: str, stream: IO[str], options: ExportOptions
 def _atomic_file(path: Path, encoding: str, write: Callable[[IO[str]], int]) -> int:
     """Write beside ``path`` and move into place only when complete, so a failed export
     never leaves half a file where a good one was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with open(fd, "w", encoding=encoding, newline="") as stream:
-            count = write(stream)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return count
+    with replaced_on_success(path) as staged, staged.open("w", encoding=encoding, newline="") as stream:
+        return write(stream)
 
 
 def _export_one(store: Store, fmt: str, path: Path, options: ExportOptions, report: AlignmentReport,
                 only: set[int] | None) -> int:
     items = selected(store, options, only, lean=fmt in _LEAN_FORMATS)
     if fmt == "brat":
-        return brat.write(items, path)
+        with replaced_on_success(path) as staged:
+            return brat.write(items, staged)
     if fmt == "spacy" and path.suffix.lower() != ".jsonl":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return spacy_format.write_docbin(items, path, report, options.tags.strict)
+        with replaced_on_success(path) as staged:
+            count = spacy_format.write_docbin(items, staged, report, options.tags.strict, options.docbin_shard_tokens)
+            spacy_format.make_room(staged, path)
+        return count
     count = _atomic_file(path, EXPORTERS[fmt].encoding, lambda stream: _write_stream(fmt, items, stream, options, report))
     if fmt == "hf":
         import json
 
         names = hf.tag_names([l for l in store.labels() if not options.labels or l.name in options.labels],
                              options.tags.scheme)
-        path.with_suffix(".labels.json").write_text(json.dumps(names, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_text_replacing(path.with_suffix(".labels.json"), json.dumps(names, ensure_ascii=False, indent=1))
     if fmt == "labelstudio":
-        path.with_suffix(".label_config.xml").write_text(labelstudio.label_config(store.labels()), encoding="utf-8")
+        write_text_replacing(path.with_suffix(".label_config.xml"), labelstudio.label_config(store.labels()))
     return count
 
 

@@ -101,5 +101,27 @@ def m002_project_settings(db: "Database") -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial, m002_project_settings)
+def m003_merge_records(db: "Database") -> None:
+    """What merges must remember: spans deleted here (so an older copy merged later does
+    not bring them back), and other copies' texts joined to a document here (``merge
+    --same``), so the next merge of the same copy finds its document again."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE deleted_spans (
+            span_id TEXT PRIMARY KEY,
+            annotator TEXT NOT NULL,
+            deleted_by TEXT NOT NULL,
+            deleted_at TEXT NOT NULL
+        );
+        CREATE TABLE joined_texts (
+            text_sha256 TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            joined_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial, m002_project_settings, m003_merge_records)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,26 +6,42 @@ returns (``synchronous=FULL`` in WAL mode), so an acknowledged change survives a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.model import Annotator, Document, Label, Span, check_span, new_span_id, text_sha256
-from annotator.store.errors import NewerDatabaseError, StoreError
+from annotator.core.model import (Annotator, Document, Label, Span, check_color, check_span, clean_name, new_span_id,
+                                  text_sha256)
+from annotator.store.backups import copy_database, read_only_uri, safety_copy
+from annotator.store.errors import (
+    BusyError,
+    NewerDatabaseError,
+    NotAProjectError,
+    OutdatedDatabaseError,
+    ProjectMissingError,
+    StoreError,
+    damaged,
+    from_os_error,
+    from_sqlite_error,
+)
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.opening import OpenMode, check_header, connect_read_only, missing_folders, remove_new_project
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x416E6E6F  # "Anno": marks the file as ours in the SQLite header
-BUSY_TIMEOUT_S = 5.0
+BUSY_TIMEOUT_S = 5.0  # one wait for the write lock inside SQLite, between two reports
+LOCK_WAIT_S = 900.0  # how long a writer waits in all for another's transaction (a long import)
 STATUSES = ("new", "in_progress", "done")
+ANNOTATOR_ROLES = ("annotator", "reviewer", "gold")
 
 
 def default_db_path() -> Path:
@@ -54,6 +70,16 @@ class DocumentSummary:
     status: str
 
 
+@dataclass(frozen=True)
+class Deletion:
+    """A span removed from the project: merges do not bring it back from older copies."""
+
+    span_id: str
+    annotator: str
+    deleted_by: str
+    deleted_at: str
+
+
 _SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s.start, s."end", s.text, s.attrs, s.origin'
 
 
@@ -74,87 +100,135 @@ def _lean_span_from_row(row: tuple) -> Span:
     return _new_tuple(Span, ("", row[1], "", row[0], row[2], row[3], "", _json_object(row[4]), ""))
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a database file")
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(16)
-    except OSError as err:
-        raise StoreError(f"{path}: cannot read the database ({err.strerror})") from None
-    if magic != b"SQLite format 3\x00":
-        raise StoreError(f"{path}: not an Annotator database (the file is not an SQLite database)")
+def open_store(location: str | os.PathLike[str], mode: OpenMode, *, busy_timeout: float = BUSY_TIMEOUT_S,
+               lock_wait: float = LOCK_WAIT_S) -> "Store":
+    """The project at ``location`` (a path; later a server's address), opened for ``mode``."""
+    return Store.open(location, mode, busy_timeout=busy_timeout, lock_wait=lock_wait)
 
 
 class Store:
-    """A project database. Open with ``Store.open(path)``; close when done."""
+    """A project database. Open with ``open_store(path, mode)`` (or ``Store.open``); close when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, mode: OpenMode = OpenMode.CREATE):
         self.conn = conn
         self.path = path
+        self.mode = mode
         self._db: Database | None = None
         self._annotator_ids: dict[str, int] = {}
         self._text_cache: dict[int, str] = {}
+        self._new_files: list[Path] | None = None  # set when this open created the project
+        self.lock_wait = LOCK_WAIT_S
+        # Called with a message when a write waits for another program's transaction.
+        self.on_wait: Callable[[str], None] | None = None
+        self.safety_copy: Path | None = None  # the copy kept before this open migrated the file
+        self.upgraded_from: int | None = None
 
     # -- opening -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> "Store":
+    def open(cls, path: str | os.PathLike[str], mode: OpenMode = OpenMode.CREATE, *,
+             busy_timeout: float = BUSY_TIMEOUT_S, lock_wait: float = LOCK_WAIT_S) -> "Store":
         path = Path(path)
-        _check_header(path)
+        if path.is_dir():
+            raise NotAProjectError(f"{path}: is a folder, not a database file")
+        new_folders: list[Path] | None = None
         if not path.exists():
-            if not path.parent.exists():
+            if mode is not OpenMode.CREATE:
+                raise ProjectMissingError(f"{path}: no such project (check the path; only import, gui and merge "
+                                          "create one)")
+            new_folders = missing_folders(path.parent)
+            try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise from_os_error(path, err, "create the project") from None
+        else:
+            check_header(path)
+        conn = None
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        except sqlite3.Error as err:
-            raise StoreError(f"{path}: cannot open the database ({err})") from None
-        try:
-            store = cls._prepare(conn, path)
-        except Exception:
-            conn.close()
+            if mode is OpenMode.READ:
+                conn = connect_read_only(path, busy_timeout)
+            else:
+                conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+            store = cls._prepare(conn, path, mode, lock_wait)
+        except BaseException as err:
+            if conn is not None:
+                conn.close()
+            if new_folders is not None:
+                remove_new_project(path, new_folders)
+            if isinstance(err, sqlite3.Error):
+                raise from_sqlite_error(path, err, "open the database") from None
             raise
+        if new_folders is not None:
+            store._new_files = new_folders
         return store
 
     @classmethod
-    def _prepare(cls, conn: sqlite3.Connection, path: Path) -> "Store":
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.OperationalError as err:  # read-only file or folder, locked, ...
-            raise StoreError(f"{path}: cannot open the database ({err})") from None
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: not a usable SQLite database ({err})") from None
+    def _prepare(cls, conn: sqlite3.Connection, path: Path, mode: OpenMode, lock_wait: float) -> "Store":
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id not in (0, APPLICATION_ID) or (version == 0 and tables > 0):
-            raise StoreError(f"{path}: an SQLite database of another program, not an Annotator project")
+            raise NotAProjectError(f"{path}: an SQLite database of another program, not an Annotator project")
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(
                 f"{path}: written by a newer version of Annotator (schema {version}; this "
                 f"version knows up to {SCHEMA_VERSION}). Update Annotator to open it; the file "
                 "was left untouched."
             )
+        if version == 0 and mode is not OpenMode.CREATE:
+            raise NotAProjectError(f"{path}: an empty file, not an Annotator project")
+        if mode is OpenMode.READ:
+            if version < SCHEMA_VERSION:
+                raise OutdatedDatabaseError(
+                    f"{path}: made by an older Annotator (schema {version}; this version uses {SCHEMA_VERSION}); "
+                    f"run `annotator upgrade --db {path}` first (it keeps a copy of the old file)")
+            conn.execute("PRAGMA query_only = ON")
+            store = cls(conn, path, mode)
+            store.lock_wait = lock_wait
+            return store
         try:
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
                 raise StoreError(f"{path}: the database cannot use write-ahead logging")
             conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{path}: cannot open the database for writing ({err})") from None
-        store = cls(conn, path)
-        store._migrate(version)
+        except sqlite3.Error as err:
+            raise from_sqlite_error(path, err, "open the database for writing") from None
+        store = cls(conn, path, mode)
+        store.lock_wait = lock_wait
+        store._migrate()
         return store
 
-    def _migrate(self, version: int) -> None:
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
+    def _migrate(self) -> None:
+        """Bring an older schema up to date in one transaction, after a copy of the old file
+        (``NAME.vN.bak``) is safely on disk."""
+        if self.schema_version >= SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self.schema_version  # again, under the write lock: another process may have done it
+            if version >= SCHEMA_VERSION:
+                return
+            if version > 0:
+                # From a second connection: SQLite's backup cannot read through the one
+                # holding the write lock, and while we hold it nobody can change the file.
+                reader = sqlite3.connect(read_only_uri(self.path), uri=True)
+                try:
+                    self.safety_copy = safety_copy(reader, self.path, version)
+                finally:
+                    reader.close()
+                self.upgraded_from = version
+            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
                 migration(self.db)
                 self.conn.execute(f"PRAGMA user_version = {number}")
-                if number == 1:
-                    self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            if version == 0:
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def discard_if_new(self) -> None:
+        """Close, and if this open created the project, remove it (and any folders made for it):
+        a failed import into a new path leaves nothing behind."""
+        self.close()
+        if self._new_files is not None:
+            remove_new_project(self.path, self._new_files)
+            self._new_files = None
 
     @property
     def db(self) -> "Database":
@@ -179,8 +253,24 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
         self.close()
+        if isinstance(error, sqlite3.Error):
+            # Whatever the work inside ``with`` met (a damaged page half-way through an
+            # export), the caller hears it in the store's words.
+            raise self._translated(error) from None
+
+    def _translated(self, error: sqlite3.Error) -> StoreError:
+        doing = "store the change" if isinstance(error, sqlite3.IntegrityError) else "read the database"
+        return from_sqlite_error(self.path, error, doing)
+
+    @contextmanager
+    def errors_translated(self) -> Iterator[None]:
+        """SQLite errors met inside as the store's own (for callers not inside ``with store``)."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise self._translated(error) from None
 
     @contextmanager
     def bulk_writes(self, cache_mib: int = 32) -> Iterator[None]:
@@ -200,8 +290,8 @@ class Store:
         """One atomic unit of work. Nested calls join the outer transaction.
 
         The outermost level takes the write lock at once (BEGIN IMMEDIATE), so two
-        processes writing together wait for each other within the busy timeout
-        instead of failing half-way with "database is locked".
+        processes writing together wait for each other instead of failing half-way with
+        "database is locked"; see ``_begin`` for how long.
         """
         conn = self.conn
         if conn.in_transaction:
@@ -209,7 +299,7 @@ class Store:
                 yield
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield
             except BaseException:
@@ -219,8 +309,27 @@ class Store:
                 raise
             conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
-            # Locked past the busy timeout, read-only, disk full: say which database.
-            raise StoreError(f"{self.path}: cannot write to the database ({err})") from None
+            # Read-only, disk full, damaged: say which database, in the store's words.
+            raise from_sqlite_error(self.path, err, "write to the database") from None
+
+    def _begin(self) -> None:
+        """Take the write lock. Another program may hold it for a long while (an import of
+        20,000 documents is one 17-second transaction): wait for it up to ``lock_wait``,
+        telling ``on_wait`` each time SQLite's own busy timeout passes, rather than fail."""
+        started = time.monotonic()
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as err:
+                if not getattr(err, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= self.lock_wait:
+                    raise BusyError(f"{self.path}: the project is locked: another program has been writing to it "
+                                    f"for {waited:.0f} s; try again once it has finished (nothing was stored)") from None
+                if self.on_wait is not None:
+                    self.on_wait(f"{self.path}: waiting for another program (an import?) to finish writing…")
 
     def _write_one(self, sql: str, params: list) -> sqlite3.Cursor:
         """One statement is atomic by itself: inside a transaction it needs no savepoint
@@ -242,6 +351,9 @@ class Store:
         return {row[0] for row in self.conn.execute("SELECT name FROM labels")}
 
     def add_label(self, label: Label) -> None:
+        """Raises InvalidName for a name no format could carry or a colour not #rgb/#rrggbb
+        (a colour goes into HTML and Qt style strings)."""
+        label = dataclasses.replace(label, name=clean_name(label.name, "label"), color=check_color(label.color))
         with self.transaction():
             position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
             self.db["labels"].insert(
@@ -252,13 +364,12 @@ class Store:
     def set_label_color(self, name: str, color: str) -> None:
         if name not in self.label_names():
             raise ValueError(f"unknown label {name!r}")
-        self._write_one("UPDATE labels SET color = ? WHERE name = ?", [color, name])
+        self._write_one("UPDATE labels SET color = ? WHERE name = ?", [check_color(color), name])
 
     def annotator(self, name: str, role: str = "annotator") -> Annotator:
-        """The annotator called ``name``, recorded on first use."""
-        name = name.strip()
-        if not name:
-            raise ValueError("an annotator needs a name")
+        """The annotator called ``name``, recorded on first use. Surrounding whitespace is
+        dropped; a name with a control character raises InvalidName (core's one rule)."""
+        name = clean_name(name, "annotator")
         row = self.conn.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
         if row is None:
             with self.transaction():
@@ -268,12 +379,27 @@ class Store:
         return Annotator(*row)
 
     def _annotator_id(self, name: str) -> int:
-        if name not in self._annotator_ids:
-            self.annotator(name)
-        return self._annotator_ids[name]
+        found = self._annotator_ids.get(name)
+        if found is None:  # also cached under the name as given: "alice " is alice
+            found = self._annotator_ids[name] = self.annotator(name).id
+        return found
 
     def annotators(self) -> list[Annotator]:
         return [Annotator(*row) for row in self.conn.execute("SELECT id, name, role FROM annotators ORDER BY name")]
+
+    def annotator_span_counts(self) -> list[tuple[Annotator, int]]:
+        """Every annotator by name with how many spans they have (0 for one who only
+        opened the project, or only reviewed)."""
+        counts = dict(self.conn.execute("SELECT annotator_id, count(*) FROM spans GROUP BY annotator_id"))
+        return [(annotator, counts.get(annotator.id, 0)) for annotator in self.annotators()]
+
+    def set_annotator_role(self, name: str, role: str) -> Annotator:
+        """Give an existing annotator another role; KeyError when nobody has that name."""
+        if role not in ANNOTATOR_ROLES:
+            raise ValueError(f"unknown role {role!r} (one of {', '.join(ANNOTATOR_ROLES)})")
+        if self._write_one("UPDATE annotators SET role = ? WHERE name = ?", [role, name]).rowcount == 0:
+            raise KeyError(f"no annotator called {name}")
+        return next(a for a in self.annotators() if a.name == name)
 
     # -- documents ---------------------------------------------------------------
 
@@ -325,6 +451,21 @@ class Store:
                 self._text_cache.clear()
             text = self._text_cache[document_id] = row[0]
         return text
+
+    def document_shapes(self) -> list[tuple[int, str, int, str]]:
+        """(id, title, length in code points, text SHA-256) of every document, without
+        reading the texts: what near-duplicate search picks its candidates by."""
+        return self.conn.execute("SELECT id, title, length(text), text_sha256 FROM documents ORDER BY id").fetchall()
+
+    def joined_texts(self) -> dict[str, int]:
+        """Other copies' texts (by SHA-256) joined to a document here (``merge --same``)."""
+        return dict(self.conn.execute("SELECT text_sha256, document_id FROM joined_texts").fetchall())
+
+    def join_text(self, digest: str, document_id: int) -> None:
+        """Remember that the text with SHA-256 ``digest`` is a version of ``document_id``."""
+        self._write_one("INSERT INTO joined_texts (text_sha256, document_id, joined_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT (text_sha256) DO UPDATE SET document_id = excluded.document_id",
+                        [digest, document_id, _now()])
 
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -425,21 +566,26 @@ class Store:
         check_span(self.document_text(span.document_id), span.start, span.end, span.text)
         self.add_spans([span])
 
-    def add_spans(self, spans: Iterable[Span | tuple]) -> int:
+    def add_spans(self, spans: Iterable[Span | tuple], times: dict[str, tuple[str, str]] | None = None) -> int:
         """Insert already-checked spans in one transaction; returns how many.
 
         Takes Spans, or plain tuples in Span's field order ``(id, document_id, annotator,
         label, start, end, text, attrs, origin)``: the import's bulk path, which builds no
-        Span for each row."""
-        now = _now()
+        Span for each row. ``times`` keeps (created_at, updated_at) by span id (a merge
+        keeps the other copy's); others are stamped now. A span stored again is no longer
+        deleted: its deletion record goes."""
+        now = (_now(),) * 2
+        times = times or {}
         rows = [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6],
-                 json.dumps(r[7], ensure_ascii=False) if r[7] else "{}", r[8], now, now) for r in spans]
+                 json.dumps(r[7], ensure_ascii=False) if r[7] else "{}", r[8], *times.get(r[0], now)) for r in spans]
         with self.transaction():
             self.conn.executemany(
                 'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            if self.conn.execute("SELECT 1 FROM deleted_spans LIMIT 1").fetchone():
+                self.conn.executemany("DELETE FROM deleted_spans WHERE span_id = ?", [(r[0],) for r in rows])
         return len(rows)
 
     def span(self, span_id: str) -> Span | None:
@@ -468,14 +614,41 @@ class Store:
             )
         return Span(old.id, old.document_id, old.annotator, label, start, end, covered, old.attrs, old.origin)
 
-    def delete_span(self, span_id: str) -> Span:
-        """Remove a span; returns it as it was, so the removal can be undone."""
+    def delete_span(self, span_id: str, by: str | None = None, at: str | None = None) -> Span:
+        """Remove a span and record who removed it (``by``, else its annotator) and when
+        (``at``, else now); returns it as it was, so the removal can be undone."""
         old = self.span(span_id)
         if old is None:
             raise KeyError(f"no span with id {span_id}")
         with self.transaction():
             self.conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self.conn.execute(
+                "INSERT OR REPLACE INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?)",
+                [span_id, old.annotator, by or old.annotator, at or _now()])
         return old
+
+    def deletions(self) -> list[Deletion]:
+        return [Deletion(*row) for row in self.conn.execute(
+            "SELECT span_id, annotator, deleted_by, deleted_at FROM deleted_spans ORDER BY deleted_at, span_id")]
+
+    def record_deletions(self, deletions: Iterable[Deletion]) -> int:
+        """Keep deletions made in another copy (a merge); one already recorded stays as it is.
+        Returns how many were new."""
+        with self.transaction():
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?)",
+                [(d.span_id, d.annotator, d.deleted_by, d.deleted_at) for d in deletions])
+            return self.conn.total_changes - before
+
+    def span_times(self, document_id: int) -> dict[str, tuple[str, str]]:
+        """(created_at, updated_at) of the document's spans, by span id."""
+        return {row[0]: (row[1], row[2]) for row in self.conn.execute(
+            "SELECT id, created_at, updated_at FROM spans WHERE document_id = ?", [document_id])}
+
+    def span_updated_at(self, span_id: str) -> str | None:
+        row = self.conn.execute("SELECT updated_at FROM spans WHERE id = ?", [span_id]).fetchone()
+        return None if row is None else row[0]
 
     def spans_for(self, document_id: int, annotators: Iterable[str] | None = None) -> list[Span]:
         """The document's spans in text order, of the named annotators or of all."""
@@ -548,39 +721,34 @@ class Store:
     # -- health --------------------------------------------------------------------
 
     def check(self) -> list[str]:
-        """Every problem found: SQLite's integrity and foreign keys, spans whose text is not
-        the document's text at their offsets, documents whose text no longer matches its hash."""
-        problems = [f"integrity: {row[0]}" for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        problems += [f"foreign key: {table} row {rowid} points to a missing {parent} row"
-                     for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check")]
-        for doc_id, text, digest in self.conn.execute("SELECT id, text, text_sha256 FROM documents"):
-            if text_sha256(text) != digest:
-                problems.append(f"document {doc_id}: its text does not match its SHA-256 (it was changed outside Annotator)")
-        for document, spans in self.iter_documents_with_spans():
-            for span in spans:
-                if not (0 <= span.start < span.end <= len(document.text)):
-                    problems.append(f"span {span.id} in document {document.id}: offsets {span.start}-{span.end} "
-                                    f"fall outside the text (length {len(document.text)})")
-                elif document.text[span.start:span.end] != span.text:
-                    problems.append(f"span {span.id} in document {document.id}: text {span.text!r} does not match "
-                                    f"the document at {span.start}-{span.end}")
-        return problems
+        """Every problem found, one a line: what SQLite finds (integrity, foreign keys), spans
+        whose text is not the document's text at their offsets, documents whose text no
+        longer matches its hash. A damaged file is reported, not raised."""
+        from annotator.store.health import problems_of
+
+        return problems_of(self)
+
+    def quick_check(self) -> None:
+        """Raise DamagedDatabaseError unless SQLite's quick check finds the file sound: for
+        commands whose figures could come from the sound part of a damaged file."""
+        from annotator.store.health import sqlite_problems
+
+        problems = sqlite_problems(self.conn, quick=True)
+        if problems:
+            raise damaged(self.path, problems[0].removeprefix("integrity: "))
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
-        """A consistent copy of the project, made with SQLite's online backup, safe while
-        the app (or another process) is writing."""
+        """A consistent, checked copy of the project, made with SQLite's online backup, safe
+        while the app (or another process) is writing. A full disk or a damaged project
+        leaves nothing at ``target``."""
         target = Path(target)
         if target.exists() and target.resolve() == self.path.resolve():
             raise StoreError(f"{target}: a backup cannot overwrite the project itself")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        destination = sqlite3.connect(partial)
         try:
-            self.conn.backup(destination)
-        finally:
-            destination.close()
-        os.replace(partial, target)
-        return target
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise from_os_error(target, err, "make the backup's folder") from None
+        return copy_database(self.conn, self.path, target)
 
     # -- figures -----------------------------------------------------------------
 

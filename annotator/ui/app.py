@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from annotator.store import Store, StoreError, default_db_path
+from annotator.store import OpenMode, Store, StoreError, default_db_path, open_store
 from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, resource_path
@@ -50,12 +51,19 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
     return default
 
 
-def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_name: bool = True) -> MainWindow | None:
-    """Open the project at ``db_path`` in a new window; on failure say why and return None."""
+def _show_error(message: str) -> None:
+    QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"), message)
+
+
+def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_name: bool = True,
+                report: Callable[[str], None] = _show_error) -> MainWindow | None:
+    """Open the project at ``db_path`` in a new window; on failure ``report`` why and return None.
+
+    The window may create the project; an older one is copied (``NAME.vN.bak``) and migrated."""
     try:
-        store = Store.open(db_path)
+        store = open_store(db_path, OpenMode.CREATE)
     except StoreError as err:
-        QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"), str(err))
+        report(str(err))
         return None
     name = annotator_name(settings, ask=ask_name)
     if files:
@@ -63,11 +71,20 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
         from annotator.formats.records import FormatError
 
         try:
-            import_paths(store, files, name)
+            with store.errors_translated():
+                import_paths(store, files, name)
         except (FormatError, StoreError) as err:
             QMessageBox.warning(None, QApplication.translate("App", "Import failed"), str(err))
+    try:
+        # Building the window reads the project: a damaged page is met here, not later.
+        with store.errors_translated():
+            window = MainWindow(store, name, settings)
+    except StoreError as err:
+        store.close()
+        report(str(err))
+        return None
     remember_database(settings, str(db_path))
-    window = MainWindow(store, name, settings)
+    _wire_store_messages(store, window)
 
     def switch(path: str) -> None:
         replacement = open_window(Path(path), settings)
@@ -88,6 +105,26 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
 
 
 BACKUP_DELAY_MS = 2000
+WINDOW_LOCK_WAIT_S = 20.0
+
+
+def _wire_store_messages(store: Store, window: MainWindow) -> None:
+    """What the store has to say goes to the status bar: the copy kept before a migration,
+    and a write waiting for another program's (an import's) transaction."""
+    bar = window.statusBar()
+    if store.safety_copy is not None:
+        bar.showMessage(QApplication.translate("App", "This project was made by an older Annotator; a copy of it as "
+                                               "it was is kept in %1").replace("%1", store.safety_copy.name))
+
+    def waiting(_message: str) -> None:
+        bar.showMessage(QApplication.translate("App", "Waiting for another program (an import?) to finish writing "
+                                               "to the project…"))
+        bar.repaint()  # the UI thread is the one waiting: draw now, without running other events
+
+    store.on_wait = waiting
+    # The UI thread is the one that waits: a window frozen for the command line's 15 minutes
+    # would look hung. Past this the change fails and the window offers to try again.
+    store.lock_wait = WINDOW_LOCK_WAIT_S
 
 
 def _start_rolling_backup(db_path: Path) -> None:
@@ -112,7 +149,13 @@ def run(db_path: Path | None = None, files: list[Path] = (), screenshot: Path | 
     settings = app_settings()
     apply_language(app, str(settings.value("language", "") or ""))
     # A screenshot run is unattended: it must not stop to ask for a name.
-    window = open_window(db_path or default_db_path(), settings, list(files), ask_name=screenshot is None)
+    unattended = screenshot is not None
+
+    def say(message: str) -> None:
+        print(f"annotator: error: {message}", file=sys.stderr)
+
+    window = open_window(db_path or default_db_path(), settings, list(files), ask_name=not unattended,
+                         report=say if unattended else _show_error)
     if window is None:
         return 1
     window.show()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 
 from annotator.cli import main
+from annotator.store import Store
 from tests.formats.test_import_export import reference_document, write_jsonl
 
 
@@ -46,6 +47,8 @@ def test_user_mistakes_give_one_line_and_a_nonzero_exit(tmp_path, capsys):
     assert run("import", "--db", db, tmp_path / "missing.txt") == 1
     err = capsys.readouterr().err
     assert "missing.txt: no such file or folder" in err and "Traceback" not in err
+    assert not db.exists()  # a refused import into a new path leaves no project behind
+    Store.open(db).close()
     assert run("render", "--db", db, "--doc", 42, "--out", tmp_path / "x.png") == 1
     assert "no document with id 42" in capsys.readouterr().err
     (tmp_path / "junk.db").write_bytes(b"\x00" * 100)

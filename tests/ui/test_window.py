@@ -120,10 +120,12 @@ def test_a_write_the_database_refuses_is_reported_and_can_be_retried(qtbot, wind
 
     view, text = window.view, window.workspace.document.text
     at = text.index("قصفت")
-    # Another process holds the write lock for longer than our busy timeout.
+    # Another process holds the write lock for longer than we wait for it (a writer waits up
+    # to lock_wait, a quarter of an hour by default, for an import to finish).
     blocker = Store.open(window.workspace.store.path)
     blocker.conn.execute("BEGIN IMMEDIATE")
     window.workspace.store.conn.execute("PRAGMA busy_timeout = 50")
+    window.workspace.store.lock_wait = 0.05
     shown = []
 
     def cancel(parent, title, text, buttons, default):

@@ -1,0 +1,102 @@
+"""Checking a project: what SQLite finds in the file, then what Annotator promises of its
+content. Every problem is one line; a damaged file is reported, never raised, since finding
+the damage is the point."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.model import text_sha256
+from annotator.store.errors import DamagedDatabaseError, NotAProjectError
+
+if TYPE_CHECKING:
+    from annotator.store.repository import Store
+
+
+def _check_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    # A row may hold several lines under a "*** in database main ***" heading: one problem a line.
+    return [f"integrity: {line.strip()}" for (row,) in conn.execute(f"PRAGMA {pragma}") if row != "ok"
+            for line in row.splitlines() if line.strip() and not line.startswith("*** in database")]
+
+
+def _is_damage(err: sqlite3.DatabaseError) -> bool:
+    return getattr(err, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+def sqlite_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
+    """SQLite's own verdict: ``integrity_check`` (or the cheaper ``quick_check``, which skips
+    matching indexes to their tables) and, in the full check, ``foreign_key_check``."""
+    try:
+        problems = _check_rows(conn, "quick_check(1)" if quick else "integrity_check")
+    except sqlite3.DatabaseError as err:
+        if not _is_damage(err):  # a read that failed (a short file on a full disk): not what the file holds
+            raise
+        # On some damage the check itself fails once it has found a few problems, while a
+        # check told to stop sooner still names them: ask for fewer until it answers.
+        for limit in (10, 3, 1):
+            try:
+                problems = _check_rows(conn, f"{'quick' if quick else 'integrity'}_check({limit})")
+                break
+            except sqlite3.DatabaseError:
+                problems = []
+        return problems + [f"integrity: SQLite stopped checking ({err})"]
+    if quick:
+        return problems
+    try:
+        problems += [f"foreign key: {table} row {rowid} points to a missing {parent} row"
+                     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+    except sqlite3.DatabaseError as err:
+        problems.append(f"foreign keys: cannot be checked ({err})")
+    return problems
+
+
+def _content_problems(store: "Store") -> list[str]:
+    problems = []
+    for doc_id, text, digest in store.conn.execute("SELECT id, text, text_sha256 FROM documents"):
+        if text_sha256(text) != digest:
+            problems.append(f"document {doc_id}: its text does not match its SHA-256 (it was changed outside Annotator)")
+    for document, spans in store.iter_documents_with_spans():
+        for span in spans:
+            if not (0 <= span.start < span.end <= len(document.text)):
+                problems.append(f"span {span.id} in document {document.id}: offsets {span.start}-{span.end} "
+                                f"fall outside the text (length {len(document.text)})")
+            elif document.text[span.start:span.end] != span.text:
+                problems.append(f"span {span.id} in document {document.id}: text {span.text!r} does not match "
+                                f"the document at {span.start}-{span.end}")
+    return problems
+
+
+def problems_of(store: "Store") -> list[str]:
+    problems = sqlite_problems(store.conn)
+    try:
+        problems += _content_problems(store)
+    except sqlite3.DatabaseError as err:
+        problems.append(f"content: cannot be read to the end ({err})")
+    return problems
+
+
+def check_file(path: Path) -> list[str]:
+    """Every problem in the project at ``path``, opened read-only. A file too damaged to open
+    as a project is still asked what SQLite finds in it. Other reasons not to open it (no
+    such file, a newer version) raise StoreError."""
+    from annotator.store.opening import connect_read_only
+    from annotator.store.repository import OpenMode, Store
+
+    try:
+        store = Store.open(path, OpenMode.READ)
+    except NotAProjectError as err:  # a garbled header is damage too, as far as check can tell
+        return [str(err).removeprefix(f"{path}: ")]
+    except DamagedDatabaseError as err:
+        unreadable = [f"integrity: SQLite cannot read the file ({err.detail or 'damaged'})"]
+        try:
+            conn = connect_read_only(path, busy_timeout=5.0)
+        except sqlite3.Error:
+            return unreadable
+        try:
+            return sqlite_problems(conn) or unreadable
+        finally:
+            conn.close()
+    with store:
+        return store.check()
