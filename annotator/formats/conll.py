@@ -1,6 +1,7 @@
 """CoNLL-style token-per-line files: ``TOKEN TAG [TAG ...]``, a blank line between sentences.
 
-Tags are IOB2 by default (BILOU on request), never starting an entity with I-. Nested
+Tags are IOB2 by default (BILOU on request), never starting an entity with I-, and no
+sentence break falls inside a span (see ``tagging.whole_sentences``). Nested
 spans go to further tag columns, as in the Wojood corpus, whose trailing O columns are
 left out; ``flat`` keeps only the outer column. Documents are separated by
 ``-DOCSTART- -X- O O`` (CoNLL-2003, spaCy's converter) or, for documents read from a
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 from typing import IO
 
 from annotator.core.model import Document, Span
-from annotator.core.tokens import WHITESPACE, document_tokens
-from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
-from annotator.formats.tagging import AlignmentReport, decode, token_tags
+from annotator.core.tokens import WHITESPACE, tokens_and_breaks
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, escape_label, unescape_label
+from annotator.formats.tagging import AlignmentReport, decode, token_tags, whole_sentences
 
 DOCSTART = "-DOCSTART- -X- O O"
 WOJOOD_SEPARATOR = "$#$ O"
@@ -35,8 +36,10 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
     count = 0
     pending_separator = None  # a Wojood separator waits to learn whether another document follows
     for document, spans in items:
-        tokens, sentences = document_tokens(document.text, document.meta, options.split_clitics)
+        tokens, breaks = tokens_and_breaks(document.text, document.meta, options.split_clitics)
+        spans = _escaped_labels(spans)
         columns = token_tags(spans, tokens, document.text, report, options.scheme, options.flat, options.strict)
+        sentences = whole_sentences(breaks, columns, tokens, document.text, document.id, report)
         separator = document.meta.get("conll", {}).get("doc_separator", DOCSTART)
         if pending_separator:
             stream.write(pending_separator + "\n\n")
@@ -54,6 +57,15 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
         pending_separator = separator if separator != DOCSTART else None
         count += 1
     return count
+
+
+def _escaped_labels(spans: list[Span]) -> list[Span]:
+    """A tag is one whitespace-free field: a label's spaces go percent-encoded
+    (``B-car%20bomb``), and the reader decodes them."""
+    escaped = {label: escape_label(label) for label in {s.label for s in spans}}
+    if all(label == shown for label, shown in escaped.items()):
+        return spans
+    return [s._replace(label=escaped[s.label]) for s in spans]
 
 
 def _trim_outside(tags: str) -> str:
@@ -114,7 +126,7 @@ class _Builder:
                           for i in repaired]
                 for s in found:
                     a, b = offsets[start + s.first][0], offsets[start + s.last][1]
-                    spans.append(SpanRecord(a, b, s.label, text[a:b], attrs={"layer": layer} if layer else {},
+                    spans.append(SpanRecord(a, b, unescape_label(s.label), text[a:b], attrs={"layer": layer} if layer else {},
                                             line=self.lines[start + s.first]))
                 start += len(sentence)
         meta = {"tokenization": WHITESPACE, "conll": {"doc_separator": self.separator}}

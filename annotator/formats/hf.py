@@ -3,6 +3,7 @@ one sentence a line, with the tag names listed in order beside it (``*.labels.js
 ready for ``datasets.load_dataset("json", ..., features=...)`` with a ClassLabel.
 
 Tags are the outer spans' (a token has one tag here); nested spans are reported dropped.
+A sentence never cuts a span (see ``tagging.whole_sentences``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from annotator.core.model import Document, Label, Span
-from annotator.core.tokens import document_tokens
+from annotator.core.tokens import tokens_and_breaks
 from annotator.formats.conll import TagOptions
-from annotator.formats.tagging import AlignmentReport, token_tags
+from annotator.formats.tagging import AlignmentReport, token_tags, whole_sentences
 
 
 def tag_names(labels: Iterable[Label], scheme: str = "iob2") -> list[str]:
@@ -26,8 +27,9 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], options
           report: AlignmentReport) -> int:
     count = 0
     for document, spans in items:
-        tokens, sentences = document_tokens(document.text, document.meta, options.split_clitics)
+        tokens, breaks = tokens_and_breaks(document.text, document.meta, options.split_clitics)
         (tags, *_) = token_tags(spans, tokens, document.text, report, options.scheme, True, options.strict)
+        sentences = whole_sentences(breaks, [tags], tokens, document.text, document.id, report)
         for number, sentence in enumerate(sentences):
             words = [document.text[tokens[i][0]:tokens[i][1]] for i in sentence]
             row = {"id": f"{document.id}-{number}", "document_id": document.id, "tokens": words,

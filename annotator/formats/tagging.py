@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from annotator.core.model import Span
-from annotator.core.tokens import Token
+from annotator.core.tokens import Token, sentences_between
 
 SCHEMES = ("iob2", "bilou")
 
@@ -27,15 +27,23 @@ class AlignmentError(ValueError):
 class AlignmentReport:
     widened: list[tuple[Span, int, int]] = field(default_factory=list)  # span, new start, new end
     dropped: list[tuple[Span, str]] = field(default_factory=list)  # span, why
+    # Spans over a line break: kept whole, their sentence runs over the break.
+    joined: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the export as a whole, one line each
 
     def summary(self) -> str:
-        return f"{len(self.widened)} span(s) widened to token edges, {len(self.dropped)} dropped"
+        line = f"{len(self.widened)} span(s) widened to token edges, {len(self.dropped)} dropped"
+        if self.joined:
+            line += f", {len(self.joined)} kept whole over a line break (one sentence across it)"
+        return line
 
     def details(self) -> list[str]:
         lines = [f"widened: document {s.document_id} {s.label} {s.start}-{s.end} {s.text!r} -> {a}-{b}"
                  for s, a, b in self.widened]
         lines += [f"dropped: document {s.document_id} {s.label} {s.start}-{s.end} {s.text!r}: {why}"
                   for s, why in self.dropped]
+        lines += [f"kept whole over a line break: document {s.document_id} {s.label} {s.start}-{s.end} {s.text!r}"
+                  for s in self.joined]
         return lines
 
 
@@ -130,6 +138,40 @@ def token_tags(spans: list[Span], tokens: list[Token], text: str, report: Alignm
                                        "overlaps an outer span (flat output keeps the outer one)"))
         grouped = grouped[:1]
     return [tags_for(layer, len(tokens), scheme) for layer in grouped] or [["O"] * len(tokens)]
+
+
+def whole_sentences(breaks: dict[int, bool], columns: list[list[str]], tokens: list[Token], text: str,
+                    document_id: int, report: AlignmentReport) -> list[range]:
+    """Sentences that never cut a span: no sentence begins on a token that continues one
+    (I- or L- in any column). A span over a line break keeps its sentence whole across
+    the break, and the report lists it.
+
+    Only the candidate breaks are looked at, not every token.
+    """
+    if len(columns) == 1:
+        column = columns[0]
+        kept = [cut for cut in breaks if column[cut][0] not in "IL"]  # tags are O, B-, I-, L- or U-
+    else:
+        kept = [cut for cut in breaks if all(column[cut][0] not in "IL" for column in columns)]
+    if len(kept) == len(breaks):
+        return sentences_between(kept, len(tokens))
+    reported: set[tuple[int, int]] = set()  # (column, first token): a span over two breaks is listed once
+    for cut in sorted(set(breaks).difference(kept)):
+        if not breaks[cut]:
+            continue  # a sentence-final mark inside a span: nothing to say, the span simply goes on
+        for number, column in enumerate(columns):
+            if column[cut][0] not in "IL":
+                continue
+            first, last = cut, cut
+            while first > 0 and column[first][0] not in "BU":
+                first -= 1
+            while last + 1 < len(column) and column[last + 1][0] in "IL":
+                last += 1
+            if (number, first) not in reported:
+                reported.add((number, first))
+                start, end = tokens[first][0], tokens[last][1]
+                report.joined.append(Span("", document_id, "", column[first][2:], start, end, text[start:end]))
+    return sentences_between(kept, len(tokens))
 
 
 def decode(tags: list[str]) -> tuple[list[TokenSpan], list[int]]:
