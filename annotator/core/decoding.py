@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
+
+# One message for an empty file and for one with nothing visible in it: both hold no article.
+NO_TEXT = "the file holds no text: it is empty, or holds only spaces and invisible characters"
 
 
 class DecodeError(ValueError):
@@ -28,6 +32,12 @@ def newline_style(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
+def is_blank(text: str) -> bool:
+    """Nothing visible: empty, or only whitespace and invisible format characters (ZERO
+    WIDTH SPACE, RIGHT-TO-LEFT MARK, ...). Stops at the first visible character."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
 def decode_article(data: bytes, encoding: str | None = None) -> DecodedText:
     """Decode ``data`` as UTF-8 (BOM optional) unless the user named another encoding.
 
@@ -35,7 +45,7 @@ def decode_article(data: bytes, encoding: str | None = None) -> DecodedText:
     a signature of the encoding and not part of the text, is removed.
     """
     if not data:
-        raise DecodeError("the file is empty")
+        raise DecodeError(NO_TEXT)
     had_bom = False
     if encoding is None:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -61,6 +71,6 @@ def decode_article(data: bytes, encoding: str | None = None) -> DecodedText:
         ) from None
     if text.startswith("\ufeff"):
         text, had_bom = text[1:], True
-    if not text.strip():
-        raise DecodeError("the file holds no text")
+    if is_blank(text):
+        raise DecodeError(NO_TEXT)
     return DecodedText(text, encoding, had_bom, newline_style(text))

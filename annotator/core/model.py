@@ -9,12 +9,61 @@ wherever a span enters or leaves the program (store, import, export).
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
 class SpanError(ValueError):
     """A span that breaks the offsets contract."""
+
+
+class InvalidName(ValueError):
+    """An annotator name, label or label colour that no file format could carry safely."""
+
+
+# A name or label goes into one line, one cell, one column of every format: a line break
+# forges a line in brat, a tab ends a field. Line and paragraph separators break lines in
+# editors and in Qt. A lone surrogate cannot be written as UTF-8 at all.
+_LINE_SEPARATORS = frozenset("\u2028\u2029\u0085")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_COLOR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+
+
+def lone_surrogate_at(text: str) -> int | None:
+    """Where ``text`` holds half of a UTF-16 surrogate pair (JSON's ``"\\ud800"``), or None."""
+    found = _LONE_SURROGATE.search(text)
+    return None if found is None else found.start()
+
+
+def clean_name(value: object, what: str = "name") -> str:
+    """``value`` without surrounding whitespace, or InvalidName saying why it cannot be one.
+
+    The one rule for annotator names and labels, wherever they come from (every reader,
+    the store, the command line): a non-empty string of one line, with no control
+    character (Unicode category Cc), no line or paragraph separator and no lone surrogate.
+    Surrounding whitespace is dropped, so ``"alice "`` is alice.
+    """
+    if not isinstance(value, str):
+        raise InvalidName(f"the {what} must be a string, not {value!r}")
+    name = value.strip()
+    if not name:
+        raise InvalidName(f"the {what} is empty")
+    for ch in name:
+        if ch in _LINE_SEPARATORS or unicodedata.category(ch) in ("Cc", "Cs"):
+            kind = "a lone surrogate" if unicodedata.category(ch) == "Cs" else "a control character"
+            raise InvalidName(f"the {what} {value!r} holds {kind} (U+{ord(ch):04X}); "
+                              "names and labels must be one line of text")
+    return name
+
+
+def check_color(color: object) -> str:
+    """A label colour as ``#rgb`` or ``#rrggbb``; anything else (it goes into HTML and Qt
+    style strings) raises InvalidName."""
+    if not isinstance(color, str) or not _COLOR.fullmatch(color):
+        raise InvalidName(f"the colour {color!r} is not #rgb or #rrggbb")
+    return color
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,17 @@ _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _TRIGGER_CHARS = frozenset(_FORMULA_TRIGGERS)
 
 
+def _guarded(cell: str) -> bool:
+    """Whether ``neutralise`` puts an apostrophe before ``cell``: it starts with a formula
+    character, after any apostrophes. A cell that really starts with ``'=`` gets one more,
+    so that ``restore``, which takes one away, gives it back exactly."""
+    rest = cell.lstrip("'")
+    return bool(rest) and rest[0] in _TRIGGER_CHARS
+
+
 def neutralise(cell: str) -> str:
     """Make a text cell inert in a spreadsheet by prefixing an apostrophe where needed."""
-    return "'" + cell if cell and cell[0] in _TRIGGER_CHARS else cell
+    return "'" + cell if cell and (cell[0] in _TRIGGER_CHARS or (cell[0] == "'" and _guarded(cell))) else cell
 
 
 def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
@@ -36,7 +44,7 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
         title = safe(document.title)
         # Numbers stay unescaped; every free-text cell is neutralised.
         writer.writerows(
-            [document.id, title, s.id, s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator), safe(s.origin),
+            [document.id, title, safe(s.id), s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator), safe(s.origin),
              safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}"]
             for s in spans)
         rows += len(spans)
@@ -45,7 +53,7 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
 
 def restore(cell: str) -> str:
     """Undo ``neutralise``: drop the apostrophe it put before a formula character."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:2] in "".join(_FORMULA_TRIGGERS) else cell
+    return cell[1:] if cell[:1] == "'" and _guarded(cell[1:]) else cell
 
 
 def read(stream: IO[str], path: str):
@@ -54,17 +62,30 @@ def read(stream: IO[str], path: str):
     from annotator.formats.records import FormatError, SpanRecord
 
     reader = csv.DictReader(stream)
-    missing = {"document_id", "start", "end", "label"} - set(reader.fieldnames or [])
+    try:
+        missing = {"document_id", "start", "end", "label"} - set(reader.fieldnames or [])
+    except csv.Error as err:
+        raise FormatError(path, f"not readable as CSV ({err})", 1) from None
     if missing:
         raise FormatError(path, f"the header lacks {', '.join(sorted(missing))}", 1)
-    for row in reader:
-        line = reader.line_num
+    rows = iter(reader)
+    while True:
+        line = reader.line_num + 1  # where the record starts: a quoted cell may span lines
+        try:
+            row = next(rows, None)
+        except csv.Error as err:
+            raise FormatError(path, f"not readable as CSV ({err})", line) from None
+        if row is None:
+            return
+        if None in row.values():
+            raise FormatError(path, f"the row has {sum(v is not None for v in row.values())} cells; the header has "
+                                    f"{len(reader.fieldnames or [])}", line)
         try:
             document_id, start, end = int(row["document_id"]), int(row["start"]), int(row["end"])
             attrs = json.loads(restore(row.get("attrs") or "{}"))
-        except (TypeError, ValueError) as err:
+        except (TypeError, ValueError, RecursionError) as err:
             raise FormatError(path, f"bad number or attrs ({err})", line) from None
         yield line, document_id, SpanRecord(
             start, end, restore(row["label"]), restore(row["text"]) if row.get("text") else None,
             restore(row["annotator"]) if row.get("annotator") else None, attrs if isinstance(attrs, dict) else {},
-            row.get("span_id") or None, restore(row.get("origin") or "imported"))
+            restore(row.get("span_id") or "") or None, restore(row.get("origin") or "imported"))

@@ -9,7 +9,20 @@ from collections.abc import Sequence
 from html import escape
 from typing import IO
 
-from annotator.core.model import Document, Label, Span
+from annotator.core.model import Document, InvalidName, Label, Span, check_color
+
+FALLBACK_COLOR = "#999999"
+
+
+def _safe_color(color: str) -> str:
+    """The colour if it is #rgb or #rrggbb, else grey: a project written before colours were
+    checked (or changed by hand) must not put markup into a ``style`` attribute."""
+    try:
+        color = check_color(color)
+    except InvalidName:
+        return FALLBACK_COLOR
+    # #rgb as #rrggbb: a highlight appends two digits of alpha to it.
+    return "#" + "".join(2 * digit for digit in color[1:]) if len(color) == 4 else color
 
 
 def _segments(text: str, spans: Sequence[Span]) -> list[tuple[int, int, list[Span]]]:
@@ -28,7 +41,7 @@ def _piece_html(piece: str) -> str:
 
 
 def write(document: Document, spans: Sequence[Span], labels: Sequence[Label], stream: IO[str]) -> None:
-    colors = {label.name: label.color for label in labels}
+    colors = {label.name: _safe_color(label.color) for label in labels}
     body = []
     for a, b, covering in _segments(document.text, spans):
         piece = _piece_html(document.text[a:b])
@@ -38,18 +51,18 @@ def write(document: Document, spans: Sequence[Span], labels: Sequence[Label], st
         inner = covering[-1]  # the innermost span fills; outer ones show as underlines
         # Shadows, not borders or padding: they leave layout alone, so a highlight that
         # starts inside a word does not break the joining of its letters.
-        shadows = [f"inset 0 -{3 * (i + 1)}px 0 {colors.get(s.label, '#999')}" for i, s in enumerate(covering[:-1])]
+        shadows = [f"inset 0 -{3 * (i + 1)}px 0 {colors.get(s.label, FALLBACK_COLOR)}" for i, s in enumerate(covering[:-1])]
         if any(s.start == a for s in covering):
             shadows.append("inset -2px 0 0 #333")  # right edge: where a span starts in RTL
         if any(s.end == b for s in covering):
             shadows.append("inset 2px 0 0 #333")
-        style = f"background:{colors.get(inner.label, '#999')}55"
+        style = f"background:{colors.get(inner.label, FALLBACK_COLOR)}55"
         if shadows:
             style += ";box-shadow:" + ",".join(shadows)
         title = "; ".join(f"{s.label} ({s.annotator})" for s in covering)
-        body.append(f'<mark style="{style}" title="{escape(title)}">{piece}</mark>')
+        body.append(f'<mark style="{escape(style)}" title="{escape(title)}">{piece}</mark>')
     legend = "".join(
-        f'<li><span class="swatch" style="background:{label.color}"></span>'
+        f'<li><span class="swatch" style="background:{escape(_safe_color(label.color))}"></span>'
         f'{escape(label.title_ar)} · {escape(label.title_en or label.name)}</li>'
         for label in labels
     )

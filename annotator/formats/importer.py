@@ -7,14 +7,17 @@ skipped, and why.
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
-from annotator.core.model import Label, Span, SpanError, check_span, new_span_id
+from annotator.core.model import InvalidName, Label, SpanError, check_span, clean_name, new_span_id
 from annotator.formats import brat, conll, csv_table, doccano, jsonl, labelstudio, plaintext, spacy_format
-from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, refuse_lone_surrogates
 from annotator.store import Store
 
 IMPORT_FORMATS = ("auto", "text", "jsonl", "csv", "conll", "spacy", "doccano", "labelstudio", "brat")
@@ -22,6 +25,8 @@ TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CONLL_SUFFIXES = {".conll", ".conllu", ".iob", ".iob2", ".bio", ".bilou", ".bioes", ".tsv"}
 EXTRA_LABEL_COLOR = "#999999"
+STDIN = Path("<standard input>")  # what ``-`` names, in messages too
+SNIFF_BYTES = 64 * 1024
 
 
 @dataclass
@@ -35,28 +40,54 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _looks_like_conll(path: Path) -> bool:
-    with path.open(encoding="utf-8", errors="replace") as stream:
-        lines = [line.split() for line, _ in zip(stream, range(50)) if line.strip()]
+def _looks_like_conll(head: str) -> bool:
+    lines = [line.split() for line in head.splitlines()[:50] if line.strip()]
     tags = [fields[-1] for fields in lines if len(fields) >= 2]
     return bool(lines) and len(tags) == len(lines) and all(t == "O" or t[1:2] == "-" for t in tags)
+
+
+def _head(path: Path) -> str:
+    """The start of a file as text, for guessing its format (never for importing it)."""
+    with path.open("rb") as stream:
+        return stream.read(SNIFF_BYTES).decode("utf-8-sig", errors="replace")
+
+
+def _sniff_json_line(line: str, name: str) -> str:
+    try:
+        first = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return "jsonl"  # the reader will say what is wrong, with the line
+    if isinstance(first, dict) and ("label" in first or "entities" in first):
+        return "doccano"
+    if isinstance(first, dict) and "tokens" in first and "ner_tags" in first:
+        raise FormatError(name, "Hugging Face token files are export only: they keep no "
+                                "article text to import; import the CoNLL or JSON Lines export instead")
+    return "jsonl"
 
 
 def _sniff_jsonl(path: Path) -> str:
     with path.open(encoding="utf-8-sig", errors="replace") as stream:
         for line in stream:
             if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return "jsonl"  # the reader will say what is wrong, with the line
-                if isinstance(first, dict) and ("label" in first or "entities" in first):
-                    return "doccano"
-                if isinstance(first, dict) and "tokens" in first and "ner_tags" in first:
-                    raise FormatError(str(path), "Hugging Face token files are export only: they keep no "
-                                                 "article text to import; import the CoNLL or JSON Lines export instead")
-                return "jsonl"
+                return _sniff_json_line(line, str(path))
     return "jsonl"
+
+
+def sniff_content(head: str, name: str) -> str:
+    """The format of a file without a telling name (standard input, a corpus file with no
+    extension), from its first characters."""
+    head = head.removeprefix("\ufeff")
+    stripped = head.lstrip()
+    if stripped.startswith("{"):
+        return _sniff_json_line(stripped.split("\n", 1)[0], name)
+    if stripped.startswith("["):
+        return "labelstudio"
+    if _looks_like_conll(head):
+        return "conll"
+    header = {cell.strip().strip('"') for cell in stripped.split("\n", 1)[0].split(",")}
+    if {"document_id", "start", "end", "label"} <= header:
+        return "csv"
+    return "text"
 
 
 def detect_format(path: Path) -> str:
@@ -75,21 +106,32 @@ def detect_format(path: Path) -> str:
         return "conll"
     if suffix in JSONL_SUFFIXES:
         return _sniff_jsonl(path)
-    if suffix in TEXT_SUFFIXES and _looks_like_conll(path):
-        return "conll"
+    if suffix in TEXT_SUFFIXES:
+        return "conll" if _looks_like_conll(_head(path)) else "text"
+    if not suffix:  # corpora often ship CoNLL files with no extension
+        return sniff_content(_head(path), str(path))
     return "text"
 
 
-def collect(paths: Iterable[str | Path], fmt: str = "auto") -> list[tuple[Path, str]]:
-    """Each file to import with its format; a folder of articles is searched recursively."""
+def collect(paths: Iterable[str | Path], fmt: str = "auto", stdin: bytes | None = None) -> list[tuple[Path, str]]:
+    """Each file to import with its format; a folder of articles is searched recursively.
+    ``-`` is standard input, whose bytes are ``stdin``."""
     found: list[tuple[Path, str]] = []
     for raw in paths:
+        if str(raw) == "-":
+            kind = fmt if fmt != "auto" else sniff_content((stdin or b"")[:SNIFF_BYTES].decode("utf-8-sig", "replace"),
+                                                           str(STDIN))
+            if kind in ("brat", "spacy"):
+                raise FormatError(str(STDIN), f"a {kind} import needs files: give their path instead of -")
+            found.append((STDIN, kind))
+            continue
         path = Path(raw)
         if not path.exists():
             raise FormatError(str(path), "no such file or folder")
         kind = fmt if fmt != "auto" else detect_format(path)
         if path.is_dir() and kind != "brat":
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+            wanted = TEXT_SUFFIXES | JSONL_SUFFIXES | {".spacy"}  # .spacy: a folder of DocBin shards
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
             if not inside:
                 raise FormatError(str(path), "the folder holds no .txt or .jsonl files")
             found.extend((p, fmt if fmt != "auto" else detect_format(p)) for p in inside)
@@ -98,15 +140,17 @@ def collect(paths: Iterable[str | Path], fmt: str = "auto") -> list[tuple[Path, 
     return found
 
 
-def _text_stream(path: Path, encoding: str | None):
+def _text_stream(path: Path, encoding: str | None, stdin: bytes | None = None) -> IO[str]:
+    if path == STDIN:
+        return io.TextIOWrapper(io.BytesIO(stdin or b""), encoding=encoding or "utf-8-sig", newline="")
     return path.open(encoding=encoding or "utf-8-sig", newline="")
 
 
 def read_records(path: Path, fmt: str, encoding: str | None = None,
-                 skipped: list[str] | None = None) -> Iterator[DocumentRecord]:
+                 skipped: list[str] | None = None, stdin: bytes | None = None) -> Iterator[DocumentRecord]:
     try:
         if fmt == "text":
-            yield plaintext.read(path, encoding)
+            yield plaintext.read_bytes(stdin or b"", str(path), encoding) if path == STDIN else plaintext.read(path, encoding)
         elif fmt == "brat":
             yield from brat.read(path)
         elif fmt == "spacy" and path.suffix.lower() != ".jsonl":
@@ -114,7 +158,7 @@ def read_records(path: Path, fmt: str, encoding: str | None = None,
         else:
             reader = {"jsonl": jsonl.read, "spacy": jsonl.read, "doccano": doccano.read,
                       "labelstudio": labelstudio.read}.get(fmt)
-            with _text_stream(path, encoding) as stream:
+            with _text_stream(path, encoding, stdin) as stream:
                 if fmt == "conll":
                     yield from conll.read(stream, str(path), skipped)
                 elif reader is not None:
@@ -124,6 +168,8 @@ def read_records(path: Path, fmt: str, encoding: str | None = None,
     except UnicodeDecodeError as err:
         raise FormatError(str(path), f"not valid {err.encoding} at byte {err.start} ({err.reason}); "
                                      "name the encoding with --encoding") from None
+    except RecursionError:  # a reader walking JSON nested beyond Python's stack
+        raise FormatError(str(path), "the JSON is nested too deeply to read") from None
 
 
 def _span_problem(raw: SpanRecord, index: int, path: Path, line: int | None, problem: str) -> FormatError:
@@ -142,22 +188,33 @@ class _Importer:
         self.labels = store.label_names()
         self.report = ImportReport()
         self.pending: list[tuple] = []
+        self.names: dict[str, str] = {}  # each name or label as read -> as checked (names repeat)
+        # Ids of the pending rows, with what they hold: ids are unique across the project,
+        # and pending rows are not in the database yet (flushed ones are found there).
+        self.ids: dict[str, tuple] = {}
 
     def flush(self) -> None:
         if self.pending:
             self.store.add_spans(self.pending)
             self.report.spans_added += len(self.pending)
             self.pending = []
+            self.ids.clear()
 
     def take(self, record: DocumentRecord, path: Path) -> None:
-        document, created = self.store.add_document(record.text, record.title, record.source or path.name, record.meta)
+        try:
+            document, created = self.store.add_document(record.text, record.title, record.source or path.name,
+                                                        record.meta)
+        except UnicodeEncodeError as err:  # a reader without its own check let a lone surrogate through
+            raise FormatError(str(path), f"a lone surrogate (U+{ord(err.object[err.start]):04X}), half of a UTF-16 "
+                                         "pair, in the document's text, title or meta", record.line) from None
         if created:
             self.report.documents_added += 1
         else:
             self.report.documents_existing += 1
             self.flush()  # spans of an earlier copy of this text must be visible to the duplicate check
         self.report.notes += record.notes
-        self.take_spans(document.id, record.text, record.spans, path, record.line, new_document=created)
+        where = Path(record.path) if record.path else path
+        self.take_spans(document.id, record.text, record.spans, where, record.line, new_document=created)
 
     def take_spans(self, document_id: int, text: str, raws: list[SpanRecord], path: Path, line: int | None,
                    new_document: bool = False, seen: set[tuple] | None = None) -> None:
@@ -175,43 +232,77 @@ class _Importer:
         if len(self.pending) >= self.BATCH:
             self.flush()
 
+    def _name(self, value: object, what: str) -> str:
+        """A name, label or id checked by the one rule in core; raises InvalidName."""
+        if type(value) is str:
+            checked = self.names.get(value)
+            if checked is None:
+                checked = self.names[value] = clean_name(value, what)
+                if checked != value:  # said once per name, in the import's "read leniently" list
+                    self.report.notes.append(f"{what} {value!r} read as {checked!r}: surrounding whitespace is dropped")
+            return checked
+        return clean_name(value, what)
+
     def _checked_row(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
                      line: int | None, new_document: bool, seen: set[tuple]) -> tuple | None:
         try:
             covered = check_span(text, raw.start, raw.end, raw.text)
         except SpanError as err:
             raise _span_problem(raw, index, path, line, str(err)) from None
-        if raw.label not in self.labels:
-            if not isinstance(raw.label, str) or not raw.label:
-                raise _span_problem(raw, index, path, line, "the label must be a non-empty string")
+        try:
+            label = self._name(raw.label, "label")
+            annotator = self.annotator if raw.annotator is None else self._name(raw.annotator, "annotator")
+            span_id = None if raw.id is None else self._name(raw.id, "span id")
+        except InvalidName as err:
+            raise _span_problem(raw, index, path, line, str(err)) from None
+        if raw.attrs:
+            refuse_lone_surrogates(raw.attrs, str(path), raw.line or line)
+        if label not in self.labels:
             if not self.add_labels:
                 raise _span_problem(raw, index, path, line, "unknown label (add it to the schema with --add-labels)")
-            self.store.add_label(Label(raw.label, EXTRA_LABEL_COLOR))
-            self.labels.add(raw.label)
-        annotator = raw.annotator or self.annotator
-        key = (raw.id,) if raw.id else (annotator, raw.label, raw.start, raw.end)
-        if key in seen:  # the same span twice in one document's input
+            self.store.add_label(Label(label, EXTRA_LABEL_COLOR))
+            self.labels.add(label)
+        content = (document_id, annotator, label, raw.start, raw.end)
+        if span_id is not None and self._known_id(span_id, content, raw, index, path, line):
             self.report.spans_existing += 1
             return None
-        seen.add(key)
-        if raw.id:
-            existing = self.store.span(raw.id)  # ids are global: another document may hold it
-            if existing is not None:
-                wanted = Span(raw.id, document_id, annotator, raw.label, raw.start, raw.end, covered, raw.attrs,
-                              raw.origin)
-                if existing == wanted:
-                    self.report.spans_existing += 1
-                    return None
-                raise _span_problem(raw, index, path, line, f"a different span with id {raw.id} is already stored")
-        elif not new_document and self.store.has_span(document_id, annotator, raw.label, raw.start, raw.end):
-            self.report.spans_existing += 1
+        natural = content[1:]
+        if span_id is None:
+            if natural in seen:  # the same span twice in one document's input
+                self.report.spans_existing += 1
+                return None
+            seen.add(natural)
+        if not new_document and self.store.has_span(document_id, annotator, label, raw.start, raw.end):
+            self.report.spans_existing += 1  # a format that keeps no ids (or other ids) brought it back
             return None
-        return (raw.id or new_span_id(), document_id, annotator, raw.label, raw.start, raw.end, covered, raw.attrs,
-                raw.origin)
+        if span_id is None:
+            span_id = new_span_id()
+        else:
+            self.ids[span_id] = content
+        return (span_id, document_id, annotator, label, raw.start, raw.end, covered, raw.attrs, raw.origin)
 
-    def take_csv(self, path: Path, encoding: str | None) -> None:
+    def _known_id(self, span_id: str, content: tuple, raw: SpanRecord, index: int, path: Path,
+                  line: int | None) -> bool:
+        """Whether the id is already this span's (in the project or earlier in this import);
+        refuses it when another span holds it. A format that keeps no annotator matches on the rest."""
+        held = self.ids.get(span_id)
+        where = "earlier in this import"
+        if held is None:
+            existing = self.store.span(span_id)  # ids are global: another document may hold it
+            if existing is None:
+                return False
+            held = (existing.document_id, existing.annotator, existing.label, existing.start, existing.end)
+            where = f"in this project (document {existing.document_id})"
+        same = held == content or (raw.annotator is None and held[0] == content[0] and held[2:] == content[2:])
+        if same:
+            return True
+        raise _span_problem(raw, index, path, line, f"span id {span_id} is already used {where} by another span "
+                                                    f"({held[1]}, {held[2]} {held[3]}-{held[4]}); ids are unique "
+                                                    "across the project")
+
+    def take_csv(self, path: Path, encoding: str | None, stdin: bytes | None = None) -> None:
         csv_seen: dict[int, set[tuple]] = {}
-        with _text_stream(path, encoding) as stream:
+        with _text_stream(path, encoding, stdin) as stream:
             for line, document_id, raw in csv_table.read(stream, str(path)):
                 try:
                     text = self.store.document_text(document_id)
@@ -236,16 +327,25 @@ def import_paths(
     progress: Callable[[int, int, Path], None] | None = None,
     fmt: str = "auto",
     skip_bad_lines: bool = False,
+    stdin: IO[bytes] | None = None,
 ) -> ImportReport:
-    files = collect(paths, fmt)
+    paths = list(paths)
+    stdin_bytes = None
+    if any(str(p) == "-" for p in paths):
+        stdin_bytes = (stdin if stdin is not None else sys.stdin.buffer).read()
+    files = collect(paths, fmt, stdin_bytes)
+    try:
+        annotator = clean_name(annotator, "annotator")
+    except InvalidName as err:
+        raise FormatError("--annotator", str(err)) from None
     importer = _Importer(store, annotator, add_labels, skip_bad_lines)
     skipped = importer.report.skipped if skip_bad_lines else None
     with store.bulk_writes():
         for number, (path, kind) in enumerate(files, start=1):
             if kind == "csv":
-                importer.take_csv(path, encoding)
+                importer.take_csv(path, encoding, stdin_bytes)
             else:
-                for record in read_records(path, kind, encoding, skipped):
+                for record in read_records(path, kind, encoding, skipped, stdin_bytes):
                     importer.take(record, path)
             importer.flush()
             importer.report.files += 1

@@ -15,11 +15,20 @@ def read(path: Path, encoding: str | None = None) -> DocumentRecord:
     if size > MAX_BYTES:
         raise FormatError(str(path), f"the file is {size / 2**20:.0f} MiB; an article may be at most "
                                      f"{MAX_BYTES // 2**20} MiB")
+    record = read_bytes(path.read_bytes(), str(path), encoding)
+    record.title, record.source = path.stem, path.name
+    return record
+
+
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> DocumentRecord:
+    """One article from bytes already read (standard input); ``name`` is for messages."""
+    if len(data) > MAX_BYTES:
+        raise FormatError(name, f"{len(data) / 2**20:.0f} MiB; an article may be at most {MAX_BYTES // 2**20} MiB")
     try:
-        decoded = decode_article(path.read_bytes(), encoding)
+        decoded = decode_article(data, encoding)
     except DecodeError as err:
-        raise FormatError(str(path), str(err)) from None
+        raise FormatError(name, str(err)) from None
     meta = {"encoding": decoded.encoding, "newline": decoded.newline}
     if decoded.had_bom:
         meta["bom"] = True
-    return DocumentRecord(text=decoded.text, title=path.stem, meta=meta, source=path.name)
+    return DocumentRecord(text=decoded.text, meta=meta)
