@@ -9,8 +9,13 @@ STAMP  := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 RUN_DB ?= .run/sample.db
 SAMPLE := resources/sample/sample_article.txt
+# Label Studio pins its own Django stack: it gets a venv of its own, from which the tests
+# start a server to import our exports into (tests/formats/test_labelstudio_server.py).
+LS_VERSION := 1.23.2
+LS_VENV    := .venv-labelstudio
+LS_STAMP   := $(LS_VENV)/.installed-$(LS_VERSION)
 
-.PHONY: run test bench screenshots package package-test clean
+.PHONY: run test labelstudio bench screenshots package package-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer; set PYTHON=python3.12 (or newer)")'
@@ -30,11 +35,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps "krippendorff-unitized-alpha==0.1.0"
 	@touch $(STAMP) $(RUN_STAMP)
 
+$(LS_STAMP): | $(BIN)/python
+	$(BIN)/python -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip install --quiet "label-studio==$(LS_VERSION)"
+	@touch $(LS_STAMP)
+
+labelstudio: $(LS_STAMP)
+
 run: $(RUN_STAMP)
 	@mkdir -p $(dir $(RUN_DB))
 	$(BIN)/annotator gui --db $(RUN_DB) $(SAMPLE)
 
-test: $(STAMP)
+test: $(STAMP) $(LS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -53,4 +65,4 @@ package-test: package
 		{ command -v appstreamcli >/dev/null || echo "appstreamcli not installed (Debian: apt-get install appstream)"; exit 1; }
 
 clean:
-	rm -rf $(VENV) .run .pytest_cache build dist
+	rm -rf $(VENV) $(LS_VENV) .run .pytest_cache build dist

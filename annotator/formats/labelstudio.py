@@ -3,20 +3,31 @@
 
 ``label_config()`` gives the labelling configuration whose names the regions use; the
 export writes it beside the tasks so a project can be set up to match.
+
+Label Studio ties an annotation's ``completed_by`` to a user account of the importing
+server and refuses an address it does not know, so the export leaves it out (the import
+is credited to the importing user) and keeps what is ours in each region: the span id as
+the region id, and the annotator, origin and attributes in the region's ``meta``, which
+Label Studio stores and exports unchanged. Reading, a region with that ``meta`` gives
+back the span as it was, id included; any other region is credited to its annotation's
+``completed_by`` and gets a fresh id, because Label Studio's own region ids are not
+unique (an annotation started from a prediction reuses the prediction's ids).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import IO, Any
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.model import Document, Label, Span
-from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.core.model import Document, InvalidName, Label, Span, clean_name
+from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, load_json, refuse_lone_surrogates
 
 FROM_NAME, TO_NAME = "label", "text"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def label_config(labels: Iterable[Label]) -> str:
@@ -26,8 +37,11 @@ def label_config(labels: Iterable[Label]) -> str:
 
 
 def _region(span: Span) -> dict[str, Any]:
-    return {"id": span.id.replace("-", "")[:10], "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-            "origin": "manual", "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}}
+    meta: dict[str, Any] = {"annotator": span.annotator, "origin": span.origin}
+    if span.attrs:
+        meta["attrs"] = span.attrs
+    return {"id": span.id, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels", "origin": "manual",
+            "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}, "meta": meta}
 
 
 def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
@@ -36,8 +50,7 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
     stream.write("[")
     for document, spans in items:
         by_annotator = groupby(sorted(spans, key=lambda s: s.annotator), key=lambda s: s.annotator)
-        annotations = [{"id": n + 1, "completed_by": {"email": name}, "result": [_region(s) for s in group]}
-                       for n, (name, group) in enumerate(by_annotator)]
+        annotations = [{"result": [_region(s) for s in group]} for _, group in by_annotator]
         task = {"id": document.id, "data": {"text": document.text, "title": document.title}, "annotations": annotations}
         stream.write(("," if count else "") + "\n" + json.dumps(task, ensure_ascii=False))
         count += 1
@@ -45,47 +58,130 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
     return count
 
 
-def _annotator(raw: Any, fallback: str) -> str:
-    if isinstance(raw, dict):
-        return str(raw.get("email") or raw.get("username") or raw.get("id") or fallback)
-    if isinstance(raw, int):
-        return f"labelstudio-user-{raw}"
-    return str(raw) if raw else fallback
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false",
+            type(None): "null"}.get(type(value), "a number")
+
+
+class _TaskReader:
+    """The spans of one task; every problem is a FormatError naming the file and the task."""
+
+    def __init__(self, path: str, number: int, text: str, ids: dict[str, tuple]):
+        self.path, self.where, self.text, self.ids = path, f"task {number}", text, ids
+        self.spans: list[SpanRecord] = []
+        self.notes: list[str] = []
+
+    def fail(self, problem: str) -> FormatError:
+        return FormatError(self.path, f"{self.where}: {problem}")
+
+    def name(self, value: Any, what: str, place: str) -> str:
+        try:
+            return clean_name(value, what)
+        except InvalidName as err:
+            raise self.fail(f"{place}: {err}") from None
+
+    def items(self, holder: dict[str, Any], key: str, place: str) -> list[Any]:
+        found = holder.get(key)
+        if found is None:
+            return []
+        if not isinstance(found, list):
+            raise self.fail(f'{place}"{key}" must be a list, not {_kind(found)}')
+        return found
+
+    def read(self, task: dict[str, Any]) -> None:
+        key = "completions" if task.get("completions") and not task.get("annotations") else "annotations"  # 0.x
+        layers = [("annotations", a) for a in self.items(task, key, "")]
+        layers += [("predictions", p) for p in self.items(task, "predictions", "")]
+        counts = {"annotations": 0, "predictions": 0}
+        for kind, annotation in layers:
+            counts[kind] += 1
+            place = f"{kind[:-1]} {counts[kind]}"
+            if not isinstance(annotation, dict):
+                raise self.fail(f"{place} must be an object, not {_kind(annotation)}")
+            if annotation.get("was_cancelled"):  # a skipped task: no labelling to take
+                continue
+            if kind == "annotations":
+                name, origin = self.completed_by(annotation.get("completed_by"), place), "imported"
+            else:
+                name = self.name(str(annotation.get("model_version") or "prediction"), "model version", place)
+                origin = "prediction"
+            for number, region in enumerate(self.items(annotation, "result", f"{place}: "), start=1):
+                if not isinstance(region, dict):
+                    raise self.fail(f"{place}, region {number} must be an object, not {_kind(region)}")
+                self.region(region, f"{place}, region {region.get('id') or number}", name, origin)
+
+    def completed_by(self, raw: Any, place: str) -> str:
+        if isinstance(raw, dict):
+            raw = raw.get("email") or raw.get("username") or raw.get("id")
+        if raw is None or raw == "":
+            return "labelstudio"
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return f"labelstudio-user-{raw}"
+        return self.name(raw, "annotator", f"{place}: completed_by")
+
+    def region(self, region: dict[str, Any], place: str, name: str, origin: str) -> None:
+        value = region.get("value")
+        if not isinstance(value, dict):
+            raise self.fail(f'{place}: "value" must be an object, not {_kind(value)}')
+        kind = region.get("type")
+        if kind != "labels" and not (kind is None and "labels" in value):
+            what = f"a {kind}" if kind else "an untyped"
+            self.notes.append(f"{self.path}: {self.where}: {place} is {what} region, not imported "
+                              "(only labels regions on the text are spans)")
+            return
+        labels = value.get("labels")
+        if labels is None or labels == []:
+            self.notes.append(f"{self.path}: {self.where}: {place} has no label, not imported")
+            return
+        if not isinstance(labels, list):
+            raise self.fail(f'{place}: "labels" must be a list of label names, not {_kind(labels)}')
+        labels = [self.name(label, "label", place) for label in labels]
+        if "start" not in value or "end" not in value:
+            raise self.fail(f"{place}: the region has no start or end")
+        text = value.get("text")
+        if text is not None and not isinstance(text, str):
+            raise self.fail(f'{place}: "text" must be a string, not {_kind(text)}')
+        meta = region.get("meta")
+        if meta is not None and not isinstance(meta, dict):
+            raise self.fail(f'{place}: "meta" must be an object, not {_kind(meta)}')
+        span_id = None
+        attrs: dict[str, Any] = {}
+        if meta and "annotator" in meta:  # written by us: the span as it was
+            name = self.name(meta["annotator"], "annotator", place)
+            origin, attrs = meta.get("origin", origin), meta.get("attrs") or {}
+            if not isinstance(origin, str) or not isinstance(attrs, dict):
+                raise self.fail(f'{place}: "meta" holds an origin that is not a string or attrs that are not an object')
+            raw_id = region.get("id")
+            if isinstance(raw_id, str) and raw_id and len(labels) == 1:
+                span_id = self.unique_id(raw_id, (self.text, value["start"], value["end"], labels[0], name), place)
+        for label in labels:
+            self.spans.append(SpanRecord(value["start"], value["end"], label, text, name, attrs, span_id, origin))
+
+    def unique_id(self, span_id: str, content: tuple, place: str) -> str:
+        """The same id twice in a file is the same span written twice, or a conflict."""
+        earlier = self.ids.setdefault(span_id, (self.where, content))
+        if earlier[1] != content:
+            raise self.fail(f"{place}: the region id {span_id} is also used by a different region in {earlier[0]}")
+        return span_id
 
 
 def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
-    try:
-        tasks = json.load(stream)
-    except json.JSONDecodeError as err:
-        raise FormatError(path, f"malformed JSON ({err.msg})", err.lineno) from None
+    raw = stream.read()
+    tasks = load_json(raw, path)
+    if _SURROGATE_ESCAPE.search(raw):  # only an escape can make one: most files skip the walk
+        refuse_lone_surrogates(tasks, path, None)
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):
-        raise FormatError(path, "expected a list of Label Studio tasks")
+        raise FormatError(path, f"expected a list of Label Studio tasks, not {_kind(tasks)}")
+    ids: dict[str, tuple] = {}
     for number, task in enumerate(tasks, start=1):
-        where = f"task {number}"
-        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(task, dict):
+            raise FormatError(path, f"task {number}: a task must be an object, not {_kind(task)}")
+        data = task.get("data")
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data["text"]:
-            raise FormatError(path, f'{where}: "data" must hold a non-empty "text"')
-        spans: list[SpanRecord] = []
-        layers = [("annotations", a) for a in task.get("annotations") or task.get("completions") or []]
-        layers += [("predictions", p) for p in task.get("predictions") or []]
-        for kind, annotation in layers:
-            if annotation.get("was_cancelled"):
-                continue
-            if kind == "annotations":
-                name, origin = _annotator(annotation.get("completed_by"), "labelstudio"), "imported"
-            else:
-                name, origin = str(annotation.get("model_version") or "prediction"), "prediction"
-            for region in annotation.get("result") or []:
-                value = region.get("value") or {}
-                labels = value.get("labels") or []
-                if region.get("type") not in (None, "labels") or not labels:
-                    continue
-                if "start" not in value or "end" not in value:
-                    raise FormatError(path, f"{where}: a region has no start or end")
-                for label in labels:
-                    spans.append(SpanRecord(value["start"], value["end"], label, value.get("text"), name,
-                                            origin=origin))
-        yield DocumentRecord(text=data["text"], title=str(data.get("title") or ""), spans=spans, line=None,
-                             meta={k: v for k, v in data.items() if k not in ("text", "title")})
+            raise FormatError(path, f'task {number}: "data" must hold a non-empty "text"')
+        reader = _TaskReader(path, number, data["text"], ids)
+        reader.read(task)
+        yield DocumentRecord(text=data["text"], title=str(data.get("title") or ""), spans=reader.spans, line=None,
+                             meta={k: v for k, v in data.items() if k not in ("text", "title")}, notes=reader.notes)
