@@ -1,15 +1,33 @@
-"""Agreement between annotators over a project: span F1 (exact and overlapping), Cohen's
-and Fleiss' kappa and Krippendorff's alpha on token labels, and Krippendorff's unitising
-alpha (alpha_u) on character spans; corpus-wide, per label and per document.
+"""Agreement between annotators over a project, corpus-wide, per label and per document.
 
-Token labels: each document is tokenised as for CoNLL export, and each token takes the
-label of the outermost span that covers it for that annotator, or O. Per label, tokens
-are that label or not. Every annotator named is taken to have annotated every document
-chosen (a document they left untouched counts as all O).
+Who: by default the annotators who labelled, i.e. have at least one span in the project,
+whatever their role; the gold layer never (``labelling_annotators``). Annotators named
+explicitly are taken as named; each is taken to have annotated every document chosen (a
+document they left untouched counts as all O, and as all gap for alpha_u).
 
-alpha_u: the continuum is the documents' text laid end to end, in code points. It needs
-each annotator's units to be disjoint, so where one annotator's spans nest or overlap the
-outer span is kept (as for token labels); per label, only that label's spans are units.
+What each measure counts:
+
+- ``f1_exact``, ``f1_overlap``: character spans ``(document, start, end, label)`` as
+  stored, every one of them (nested, overlapping and crossing spans, spans inside a
+  word). Exact: same edges and label. Overlap: same label, at least one character in
+  common, paired one to one by a maximum matching. Per label: that label's spans only.
+- ``cohen_kappa`` (pairs), ``fleiss_kappa`` (three or more), ``krippendorff_alpha``
+  (nominal; pairs and all): token labels. Each document is tokenised as for CoNLL export,
+  each span widened to whole tokens, and each token takes the label of the span over it
+  that starts first (of those starting on the same token, the longest; then the first
+  label name), or O. That is the outermost span where spans nest; where two cross, the
+  shared tokens go to the earlier one and the rest of the later one keeps its label.
+  Per label, a token is that label when its token label is, else O (a span nested in
+  another label's span is not seen there).
+- ``krippendorff_alpha_u``: Krippendorff's unitising alpha on characters. The continuum
+  is the documents' texts laid end to end, in code points; alpha_u needs each
+  annotator's units disjoint, so each character takes a span by the same rule as tokens
+  (the span over it that starts first, the longest, the first label name), and each
+  span's unit is the part of it so taken: the whole span, the part past an earlier
+  crossing span, or nothing when nested. Per label, only that label's spans are units.
+
+Every figure is a function of the spans alone: neither the order spans are read in nor
+Python's hash seed changes it.
 """
 
 from __future__ import annotations
@@ -19,8 +37,9 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 
 from annotator.core.tokens import document_tokens
-from annotator.formats.tagging import AlignmentReport, align, layers
+from annotator.formats.tagging import AlignmentReport, align
 from annotator.review import measures
+from annotator.review.adjudication import GOLD
 from annotator.store import Store
 
 MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
@@ -46,12 +65,22 @@ class _Corpus:
     extents: dict[int, tuple[int, int]]  # document -> (first, end) on the continuum of all texts
 
 
+def labelling_annotators(store: Store) -> list[str]:
+    """Whom agreement compares unless told: everyone with at least one span, by name; the
+    gold layer never. A reviewer who only reviewed has no spans of their own."""
+    return [annotator.name for annotator, spans in store.annotator_span_counts()
+            if spans and annotator.name != GOLD and annotator.role != "gold"]
+
+
 def _token_labels(text: str, tokens, spans) -> list[str]:
-    outer = layers(align(spans, tokens, text, AlignmentReport(), strict=False))
     labels = ["O"] * len(tokens)
-    for span in outer[0] if outer else []:
-        for i in range(span.first, span.last + 1):
-            labels[i] = span.label
+    taken_until = 0  # every token from the current span's first one up to here is taken
+    aligned = align(spans, tokens, text, AlignmentReport(), strict=False)
+    for label, first, last in sorted(aligned, key=lambda s: (s.first, -s.last, s.label)):
+        if last >= taken_until:
+            start = max(first, taken_until)
+            labels[start:last + 1] = [label] * (last + 1 - start)
+            taken_until = last + 1
     return labels
 
 
@@ -74,16 +103,17 @@ def collect(store: Store, annotators: list[str], documents: Iterable[int] | None
     return corpus
 
 
-def _outermost(units: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The units that no other unit encloses or overlaps from the left: disjoint, as
-    alpha_u needs."""
-    kept: list[tuple[int, int, str]] = []
-    last_end = -1
-    for start, end, label in sorted(units, key=lambda u: (u[0], -u[1])):
-        if start >= last_end:
-            kept.append((start, end, label))
-            last_end = end
-    return kept
+def _units(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Disjoint units from one annotator's spans ``(start, end, label)``: each character
+    goes to the span over it that starts first (then the longer, then the label name), and
+    a span's unit is what it took, always the part past every earlier span's end."""
+    units: list[tuple[int, int, str]] = []
+    taken_until = 0
+    for start, end, label in sorted(spans, key=lambda u: (u[0], -u[1], u[2])):
+        if end > taken_until:
+            units.append((max(start, taken_until), end, label))
+            taken_until = end
+    return units
 
 
 class _Unitisations:
@@ -97,7 +127,7 @@ class _Unitisations:
         self.placed: dict[str, dict[int, list[tuple[int, int, str]]]] = {}
         for annotator, spans in corpus.spans.items():
             by_document: dict[int, list[tuple[int, int, str]]] = {}
-            for document, start, end, label in spans:
+            for document, start, end, label in sorted(spans):
                 first = self.extents[document][0]
                 by_document.setdefault(document, []).append((first + start, first + end, label))
             self.placed[annotator] = by_document
@@ -118,7 +148,7 @@ class _Unitisations:
             units: list[tuple[int, int, str]] = []
             for group in groups:  # one document each: nesting never crosses documents
                 chosen = group if label is None else [u for u in group if u[2] == label]
-                units += ((start - scope_start, end - scope_start, lab) for start, end, lab in _outermost(chosen))
+                units += ((start - scope_start, end - scope_start, lab) for start, end, lab in _units(chosen))
             self.cache[key] = measures.Unitisation(units, length)
         return self.cache[key]
 
@@ -130,6 +160,41 @@ class _Unitisations:
 
     def alpha(self, annotators: list[str], label: str | None, document: int | None) -> float | None:
         return measures.krippendorff_alpha_u([self.get(a, label, document) for a in annotators], self.agreement)
+
+
+class _SpanComparisons:
+    """Span F1 for every scope from one comparison per pair: spans, exact matches and
+    overlap matches counted per (document, label), then summed into each scope's."""
+
+    def __init__(self, corpus: _Corpus):
+        self.groups = {a: measures.by_document_and_label(spans) for a, spans in corpus.spans.items()}
+        self.counts: dict[tuple[str, str], dict[tuple, list[int]]] = {}
+
+    def _pair(self, a: str, b: str) -> dict[tuple, list[int]]:
+        if (a, b) not in self.counts:
+            # scope (label or None, document or None) -> [spans of a, spans of b, exact, overlapping]
+            totals: dict[tuple, list[int]] = {}
+            mine_all, theirs_all = self.groups[a], self.groups[b]
+            for key in mine_all.keys() | theirs_all.keys():
+                document, label = key
+                mine, theirs = mine_all.get(key, ()), theirs_all.get(key, ())
+                exact = len(set(mine).intersection(theirs)) if mine and theirs else 0
+                overlapping = measures.overlap_matching_size(mine, theirs) if mine and theirs else 0
+                for scope in ((None, None), (label, None), (None, document), (label, document)):
+                    counts = totals.setdefault(scope, [0, 0, 0, 0])
+                    counts[0] += len(mine)
+                    counts[1] += len(theirs)
+                    counts[2] += exact
+                    counts[3] += overlapping
+            self.counts[(a, b)] = totals
+        return self.counts[(a, b)]
+
+    def f1(self, a: str, b: str, label: str | None, document: int | None) -> tuple[float | None, float | None]:
+        """(f1_exact, f1_overlap): the figures measures.f1_exact and f1_overlap give on the scope's spans."""
+        spans_a, spans_b, exact, overlapping = self._pair(a, b).get((label, document), (0, 0, 0, 0))
+        if spans_a + spans_b == 0:
+            return None, None
+        return 2 * exact / (spans_a + spans_b), 2 * overlapping / (spans_a + spans_b)
 
 
 def _binary(values: list[str], label: str) -> list[str]:
@@ -148,6 +213,7 @@ def agreement(store: Store, annotators: list[str], documents: Iterable[int] | No
             positions.setdefault(doc, []).append(i)
         scopes += sorted(positions.items())
     unitisations = _Unitisations(corpus)
+    span_comparisons = _SpanComparisons(corpus)
     rows: list[Row] = []
     for document, where in scopes:
         everything = document is None
@@ -160,20 +226,12 @@ def agreement(store: Store, annotators: list[str], documents: Iterable[int] | No
                 cache[key] = values if label is None else _binary(values, label)
             return cache[key]
 
-        span_cache: dict[tuple[str, str | None], set[tuple]] = {}
-
-        def spans(annotator: str, label: str | None) -> set[tuple]:
-            key = (annotator, label)
-            if key not in span_cache:
-                span_cache[key] = {s for s in corpus.spans[annotator]
-                                   if (everything or s[0] == document) and (label is None or s[3] == label)}
-            return span_cache[key]
-
         for label in [None, *corpus.labels]:
             for a, b in combinations(annotators, 2):
                 pair = [a, b]
-                rows.append(Row("f1_exact", pair, label, document, measures.f1_exact(spans(a, label), spans(b, label))))
-                rows.append(Row("f1_overlap", pair, label, document, measures.f1_overlap(spans(a, label), spans(b, label))))
+                exact, overlapping = span_comparisons.f1(a, b, label, document)
+                rows.append(Row("f1_exact", pair, label, document, exact))
+                rows.append(Row("f1_overlap", pair, label, document, overlapping))
                 rows.append(Row("cohen_kappa", pair, label, document,
                                 measures.cohen_kappa(tokens(a, label), tokens(b, label))))
                 rows.append(Row("krippendorff_alpha", pair, label, document,

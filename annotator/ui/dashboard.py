@@ -10,7 +10,7 @@ from itertools import combinations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from annotator.review.agreement import agreement
+from annotator.review.agreement import agreement, labelling_annotators
 from annotator.store import Store
 from annotator.ui.bidi_delegate import interface_sentence
 from annotator.ui.resources import resource_path
@@ -48,9 +48,7 @@ class AgreementDashboard(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agreement"))
         self.store = store
-        self.annotators = [a.name for a in store.annotators() if a.role in ("annotator", "gold")
-                           and store.conn.execute("SELECT 1 FROM spans s JOIN annotators x ON x.id = s.annotator_id "
-                                                  "WHERE x.name = ? LIMIT 1", [a.name]).fetchone()]
+        self.annotators = labelling_annotators(store)  # the same people as `annotator agreement`
         self.rows = agreement(store, self.annotators) if len(self.annotators) >= 2 else []
         Figure, Canvas = _matplotlib()
         self.figure = Figure(figsize=(9, 4), layout="constrained")
