@@ -1,8 +1,20 @@
 """Bringing other annotators' project files into this one.
 
 Documents are matched by the SHA-256 of their text, spans by id; each span keeps its
-annotator. Merging the same file twice changes nothing. A span whose id is already here
-with different content is a conflict: it is reported, and neither copy is changed.
+annotator and its times. Merging the same file twice changes nothing. Nothing is moved,
+dropped or brought back without a line in the report:
+
+* A span whose id is already here with different content is a conflict: it is reported,
+  and neither copy is changed.
+* A document that is almost one here (near_duplicates.py) is listed and kept separate,
+  unless ``same`` joins it to that document: then its spans are moved through an alignment
+  of the two texts, and a span whose text is not found unchanged there is reported by id
+  and not merged. The join is remembered, so later merges of that copy find it again.
+* Deletions are recorded with who and when. The later change wins, by those times (UTC,
+  as each machine's clock gave them): a copy of a deleted span last changed at or before
+  the deletion is not brought back (a re-add refused); a deletion in the other file
+  deletes the span here unless this copy was changed after it. Either exception, a copy
+  changed after the deletion, is reported by id.
 """
 
 from __future__ import annotations
@@ -10,52 +22,150 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Label
-from annotator.store import Store
+from annotator.core.model import Document, Label, Span
+from annotator.core.text_alignment import OffsetMap, matching_blocks
+from annotator.review.near_duplicates import NearDuplicate, find_near_duplicates
+from annotator.store import OpenMode, Store
+from annotator.store.repository import Deletion
+
+
+class MergeError(ValueError):
+    """A merge that cannot be done as asked (``--same`` naming a missing document, ...);
+    nothing was written."""
 
 
 @dataclass
 class MergeReport:
     documents_added: int = 0
     documents_matched: int = 0
+    documents_joined: int = 0
     spans_added: int = 0
     spans_present: int = 0
+    deletions_applied: int = 0
+    readds_refused: int = 0
     conflicts: list[str] = field(default_factory=list)
+    not_mapped: list[str] = field(default_factory=list)  # spans of a joined document left out
+    later_than_deletion: list[str] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """What needs a person's eye: conflicts and spans not merged."""
+        return self.conflicts + self.not_mapped
 
 
-def merge_into(target: Store, source_path: Path) -> MergeReport:
-    """Merge one project file into ``target``, in one transaction."""
+def _describe(span: Span) -> str:
+    return f"span {span.id} ({span.annotator}, {span.label} {span.start}-{span.end} {span.text!r})"
+
+
+def _check_same(target: Store, source: Store, source_path: Path, same: dict[int, int]) -> None:
+    for source_id, target_id in same.items():
+        pair = f"--same {source_id}={target_id}"
+        try:
+            theirs = source.document(source_id)
+        except KeyError:
+            raise MergeError(f"{pair}: {source_path} has no document {source_id}") from None
+        try:
+            target.document(target_id)
+        except KeyError:
+            raise MergeError(f"{pair}: {target.path} has no document {target_id}") from None
+        twin = target.document_by_sha256(theirs.text_sha256)
+        if twin is not None and twin.id != target_id:
+            raise MergeError(f"{pair}: document {source_id} of {source_path} is already the same text as "
+                             f"document {twin.id} of {target.path}")
+
+
+def _place(target: Store, document: Document, same: dict[int, int], joined: dict[str, int],
+           report: MergeReport) -> tuple[Document, OffsetMap | None]:
+    """The document here that ``document`` goes to, and how offsets move there (None: as they are)."""
+    twin = target.document_by_sha256(document.text_sha256)
+    target_id = None if twin is not None else same.get(document.id, joined.get(document.text_sha256))
+    if target_id is None:
+        mine, created = target.add_document(document.text, document.title, document.source, document.meta)
+        report.documents_added += created
+        report.documents_matched += not created
+        return mine, None
+    mine = target.document(target_id)
+    if document.id in same:
+        target.join_text(document.text_sha256, target_id)
+    report.documents_joined += 1
+    return mine, OffsetMap(matching_blocks(document.text, mine.text))
+
+
+def merge_into(target: Store, source_path: Path, same: dict[int, int] | None = None) -> MergeReport:
+    """Merge one project file into ``target``, in one transaction.
+
+    ``same`` joins documents: {document id in the source file: document id here}.
+    """
+    same = dict(same or {})
     report = MergeReport()
-    with Store.open(source_path) as source, target.bulk_writes():
-        known_labels = target.label_names()
-        for label in source.labels():
-            if label.name not in known_labels:
-                target.add_label(Label(label.name, label.color, "", label.title_ar, label.title_en))
-        for annotator in source.annotators():
-            target.annotator(annotator.name, annotator.role)
-        rows = []
-        for document, spans in source.iter_documents_with_spans():
-            mine, created = target.add_document(document.text, document.title, document.source, document.meta)
-            report.documents_added += created
-            report.documents_matched += not created
-            for span in spans:
-                existing = target.span(span.id)
-                if existing is None:
-                    rows.append((span.id, mine.id, span.annotator, span.label, span.start, span.end, span.text,
-                                 span.attrs, span.origin))
-                elif (existing.document_id == mine.id and existing.annotator == span.annotator
-                      and (existing.label, existing.start, existing.end, existing.attrs)
-                      == (span.label, span.start, span.end, span.attrs)):
-                    report.spans_present += 1
-                else:
-                    report.conflicts.append(
-                        f"{source_path}: span {span.id} ({span.annotator}, {span.label} {span.start}-{span.end} "
-                        f"{span.text!r}) differs from the one here ({existing.annotator}, {existing.label} "
-                        f"{existing.start}-{existing.end} {existing.text!r}); both kept as they were")
-            for annotator in {s.annotator for s in spans}:
-                status = source.status(document.id, annotator)
-                if status == "done":
-                    target.set_status(mine.id, annotator, status)
-        target.add_spans(rows)
-        report.spans_added = len(rows)
+    with Store.open(source_path, OpenMode.READ) as source:  # another annotator's file: only read
+        _check_same(target, source, source_path, same)
+        report.near_duplicates = find_near_duplicates(target, source, skip=set(same))
+        with target.bulk_writes():
+            known_labels = target.label_names()
+            for label in source.labels():
+                if label.name not in known_labels:
+                    target.add_label(Label(label.name, label.color, "", label.title_ar, label.title_en))
+            for annotator in source.annotators():
+                target.annotator(annotator.name, annotator.role)
+            deleted_here = {d.span_id: d for d in target.deletions()}
+            joined = target.joined_texts()
+            rows: list[Span] = []
+            times: dict[str, tuple[str, str]] = {}
+            for document, spans in source.iter_documents_with_spans():
+                mine, offsets = _place(target, document, same, joined, report)
+                span_times = source.span_times(document.id) if spans else {}
+                for span in spans:
+                    if offsets is not None:
+                        moved = offsets.range(span.start, span.end)
+                        if moved is None or mine.text[moved[0]:moved[1]] != span.text:
+                            report.not_mapped.append(
+                                f"{source_path}: {_describe(span)} of document {document.id}: its text is not in "
+                                f"document {mine.id} here unchanged; not merged")
+                            continue
+                        span = span._replace(start=moved[0], end=moved[1])
+                    span = span._replace(document_id=mine.id)
+                    deletion = deleted_here.get(span.id)
+                    if deletion is not None:
+                        changed = span_times[span.id][1]
+                        if changed <= deletion.deleted_at:
+                            report.readds_refused += 1
+                            continue
+                        report.later_than_deletion.append(
+                            f"{source_path}: {_describe(span)} was changed there ({changed}) after {deletion.deleted_by} "
+                            f"deleted it here ({deletion.deleted_at}); brought back")
+                    existing = target.span(span.id)
+                    if existing is None:
+                        rows.append(span)
+                        times[span.id] = span_times[span.id]
+                    elif (existing.document_id, existing.annotator, existing.label, existing.start, existing.end,
+                          existing.attrs) == (mine.id, span.annotator, span.label, span.start, span.end, span.attrs):
+                        report.spans_present += 1
+                    else:
+                        report.conflicts.append(
+                            f"{source_path}: {_describe(span)} differs from the one here ({existing.annotator}, "
+                            f"{existing.label} {existing.start}-{existing.end} {existing.text!r}); both kept as they were")
+                for annotator in {s.annotator for s in spans}:
+                    if source.status(document.id, annotator) == "done":
+                        target.set_status(mine.id, annotator, "done")
+            target.add_spans(rows, times)
+            report.spans_added = len(rows)
+            _apply_deletions(target, source, source_path, report)
     return report
+
+
+def _apply_deletions(target: Store, source: Store, source_path: Path, report: MergeReport) -> None:
+    unseen: list[Deletion] = []
+    for deletion in source.deletions():
+        changed = target.span_updated_at(deletion.span_id)
+        if changed is None:
+            unseen.append(deletion)  # kept, so that an older copy merged later cannot bring it back
+        elif changed <= deletion.deleted_at:
+            target.delete_span(deletion.span_id, by=deletion.deleted_by, at=deletion.deleted_at)
+            report.deletions_applied += 1
+        else:
+            report.later_than_deletion.append(
+                f"{source_path}: span {deletion.span_id} ({deletion.annotator}) was deleted there by "
+                f"{deletion.deleted_by} ({deletion.deleted_at}) and changed here later ({changed}); kept")
+    target.record_deletions(unseen)
