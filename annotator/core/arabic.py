@@ -65,31 +65,78 @@ def snap_to_clusters(text: str, start: int, end: int) -> tuple[int, int]:
     return cluster_start(text, start), cluster_end(text, max(start, end))
 
 
+# Joiners that belong to a word only between two word characters: أبريل/نيسان (the Gregorian
+# and the Levantine month names, as Arabic news writes dates) and 2017/05 are one word to snap.
+IN_WORD_JOINERS = frozenset("/")
+
+
+def _in_word(text: str, pos: int) -> bool:
+    """``text[pos]`` is part of a word: a word character, or a joiner between two of them."""
+    ch = text[pos]
+    if ch in IN_WORD_JOINERS:
+        return 0 < pos < len(text) - 1 and is_word_char(text[pos - 1]) and is_word_char(text[pos + 1])
+    return is_word_char(ch)
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to whole words; a range with no word in it stays as it is.
 
     Leading and trailing spaces or punctuation in the selection are dropped first,
-    so that a sloppy drag yields the words the annotator meant.
+    so that a sloppy drag yields the words the annotator meant. A slash between two
+    letters or digits does not end a word.
     """
     start, end = max(0, start), min(len(text), end)
-    while start < end and not is_word_char(text[start]):
+    while start < end and not _in_word(text, start):
         start += 1
-    while end > start and not is_word_char(text[end - 1]):
+    while end > start and not _in_word(text, end - 1):
         end -= 1
     if start == end:
         return snap_to_clusters(text, start, end)
-    while start > 0 and is_word_char(text[start - 1]):
+    while start > 0 and _in_word(text, start - 1):
         start -= 1
-    while end < len(text) and is_word_char(text[end]):
+    while end < len(text) and _in_word(text, end):
         end += 1
     return start, end
 
 
+def trim_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at its edges (an exact selection or an edge
+    moved one letter too far can take a space); a range of spaces only stays as it is."""
+    trimmed_start, trimmed_end = start, end
+    while trimmed_start < trimmed_end and text[trimmed_start].isspace():
+        trimmed_start += 1
+    while trimmed_end > trimmed_start and text[trimmed_end - 1].isspace():
+        trimmed_end -= 1
+    return (trimmed_start, trimmed_end) if trimmed_start < trimmed_end else (start, end)
+
+
+def nudge_edge(text: str, start: int, end: int, edge: str, step: int) -> tuple[int, int]:
+    """Move a span's ``edge`` ("start" or "end") one letter, with its marks, back (``step`` -1)
+    or forward (+1) in the text. An edge does not come to rest beside white space: it moves on
+    to the next letter, so the span neither starts nor ends with a space. Returns the range
+    unchanged when the move would empty it or leave the text."""
+    def move(pos: int) -> int:
+        return cluster_end(text, pos + 1) if step > 0 else cluster_start(text, pos - 1)
+
+    new_start, new_end = start, end
+    if edge == "end":
+        new_end = move(end)
+        while new_start < new_end < len(text) and text[new_end - 1].isspace():
+            new_end = move(new_end)
+    else:
+        new_start = move(start)
+        while 0 < new_start < new_end and text[new_start].isspace():
+            new_start = move(new_start)
+    if not 0 <= new_start < new_end <= len(text) or text[new_start].isspace() or text[new_end - 1].isspace():
+        return start, end
+    return new_start, new_end
+
+
 def word_at(text: str, pos: int) -> tuple[int, int]:
     """The word that holds ``pos`` (or ends just before it); an empty range if none."""
-    if pos < len(text) and is_word_char(text[pos]):
+    if pos < len(text) and _in_word(text, pos):
         return snap_to_words(text, pos, pos + 1)
-    if pos > 0 and is_word_char(text[pos - 1]):
+    if pos > 0 and _in_word(text, pos - 1):
         return snap_to_words(text, pos - 1, pos)
     return pos, pos
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -19,6 +19,7 @@ from annotator.core.span_index import SpanIndex
 from annotator.ui import highlights as hl
 from annotator.ui.qt_offsets import TextMapping
 from annotator.ui.span_highlighter import SpanHighlighter
+from annotator.ui.tooltips import plain_tooltip
 from annotator.ui.resources import article_font
 
 DEFAULT_POINT_SIZE = 18.0
@@ -64,7 +65,11 @@ class ArticleView(QPlainTextEdit):
         self.colors: dict[str, QColor] = {}
         self.selected_span_id: str | None = None
         self.find_matches: list[tuple[int, int]] = []
-        self._edges: dict[str, list] = {}  # span id -> bracket lines in document coordinates
+        # span id -> per edge (start, end): its block number and bracket lines in that block's
+        # own coordinates. QPlainTextEdit places blocks relative to the first visible one, so
+        # geometry cached in view coordinates goes stale on every scroll; within a block it
+        # only changes when lines re-wrap (resize, zoom).
+        self._edges: dict[str, list[tuple[int, list] | None]] = {}
         self._press_pos: QPointF | None = None
         self._snapped: tuple[int, int] | None = None  # the selection as the last mouse gesture snapped it
         self.highlighter = SpanHighlighter(self.document())
@@ -199,29 +204,64 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self.mapping.stored:
-            return
-        groups: dict[tuple[str, bool], list] = {}
-        for span in self.spans.overlapping(*self.visible_range()):
-            groups.setdefault((span.label, span.id == self.selected_span_id), []).extend(self._brackets(span))
-        if not groups:
+        blocks = self._visible_bracket_blocks()
+        if not blocks:
             return
         painter = QPainter(self.viewport())
-        painter.translate(self.contentOffset())
         dark = self.palette().color(self.palette().ColorRole.Base).lightness() < 128
-        hl.paint_brackets(painter, groups, self.colors, dark)
+        for number, groups in blocks.items():  # one translation a paragraph, not one a line
+            painter.save()
+            painter.translate(self._block_origin(number))
+            hl.paint_brackets(painter, groups, self.colors, dark)
+            painter.restore()
         painter.end()
 
-    def _brackets(self, span: Span) -> list:
-        """A span's bracket lines in document coordinates; cached until the layout changes."""
-        lines = self._edges.get(span.id)
-        if lines is None:
+    def visible_brackets(self) -> dict[tuple[str, bool], list[QLineF]]:
+        """The span-edge brackets painted now, in viewport coordinates, grouped by
+        (label, selected)."""
+        groups: dict[tuple[str, bool], list[QLineF]] = {}
+        for number, by_key in self._visible_bracket_blocks().items():
+            origin = self._block_origin(number)
+            for key, lines in by_key.items():
+                groups.setdefault(key, []).extend(line.translated(origin) for line in lines)
+        return groups
+
+    def _visible_bracket_blocks(self) -> dict[int, dict[tuple[str, bool], list[QLineF]]]:
+        """The visible spans' bracket lines by block number, then by (label, selected), each in
+        its block's own coordinates."""
+        blocks: dict[int, dict[tuple[str, bool], list[QLineF]]] = {}
+        if not self.mapping.stored:
+            return blocks
+        for span in self.spans.overlapping(*self.visible_range()):
+            key = (span.label, span.id == self.selected_span_id)
+            for edge in self._brackets(span):
+                if edge is not None:
+                    blocks.setdefault(edge[0], {}).setdefault(key, []).extend(edge[1])
+        return blocks
+
+    def _block_origin(self, number: int) -> QPointF:
+        """Where a block's top left is on the viewport now (this moves with every scroll)."""
+        block = self.document().findBlockByNumber(number)
+        return self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+
+    def _brackets(self, span: Span) -> list[tuple[int, list] | None]:
+        """A span's two edges: block number and bracket lines in the block's coordinates.
+        An edge whose block is not laid out yet (off screen) is tried again next time."""
+        edges = self._edges.get(span.id)
+        if edges is None or None in edges:
             depth = hl.nesting_depth(span, self.spans.overlapping(span.start, span.end))
-            qt_start, qt_end = self.mapping.range_to_qt(span.start, span.end)
-            origin = lambda block: self.blockBoundingGeometry(block).topLeft()  # noqa: E731
-            lines = self._edges[span.id] = hl.bracket_lines(
-                hl.edge_at(self.document(), qt_start, origin), hl.edge_at(self.document(), qt_end, origin), depth)
-        return lines
+            document, at_block = self.document(), lambda block: QPointF(0, 0)
+            edges = []
+            for cp, is_start in ((span.start, True), (span.end, False)):
+                qt_pos = self.mapping.to_qt(cp)
+                edge = hl.edge_at(document, qt_pos, at_block)
+                if edge is None:
+                    edges.append(None)
+                    continue
+                lines = hl.bracket_lines(edge, None, depth) if is_start else hl.bracket_lines(None, edge, depth)
+                edges.append((document.findBlock(qt_pos).blockNumber(), lines))
+            self._edges[span.id] = edges
+        return edges
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -242,7 +282,7 @@ class ArticleView(QPlainTextEdit):
             cp = self.position_at(event.pos())
             over = [s for s in self.spans_at(cp) if s.start <= cp < s.end]
             if over:
-                QToolTip.showText(event.globalPos(), self.span_tooltip(over), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.span_tooltip(over)), self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from annotator.store import DocumentSummary
+from annotator.ui.tooltips import plain_tooltip
 from annotator.ui.workspace import Workspace
 
 
@@ -77,7 +78,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             names = status_names()
             everyone = self.workspace.store.statuses(row.id)
-            return "\n".join([row.source] + [f"{name}: {names[status]}" for name, status in everyone.items()])
+            return plain_tooltip("\n".join([row.source] + [f"{name}: {names[status]}" for name, status in everyone.items()]))
         return None
 
 

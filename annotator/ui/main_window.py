@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import arabic
 from annotator.core.model import Document, Span
-from annotator.store import Store, StoreError
+from annotator.store import OpenMode, Store, StoreError
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bidi_delegate import BidiDelegate, interface_sentence
 from annotator.review.adjudication import AGREE, CONFLICT, GOLD, SOME, gold_copy, in_gold
@@ -41,7 +41,9 @@ from annotator.ui.document_list import DocumentListModel, StatusFilter, status_n
 from annotator.ui.find_bar import FindBar
 from annotator.ui.palette import apply_palette
 from annotator.ui.resources import sample_article_path
-from annotator.ui.settings import recent_databases
+from annotator.ui.settings import forget_database, long_span_length, recent_databases
+from annotator.ui.span_checks import confirm_span
+from annotator.ui.tooltips import plain_tooltip
 from annotator.ui.span_table import SpanTableModel
 from annotator.ui.workspace import Workspace
 
@@ -70,8 +72,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.workspace = Workspace(store, annotator, self)
-        self.setWindowTitle(self.tr("Annotator — %1").replace("%1", store.path.name))
         self.setObjectName("MainWindow")
+        self._show_project_path(store.path)
+        # Saved layouts are kept per direction; the interface language may change under a
+        # window that is about to be replaced, so its direction is fixed when it is built.
+        self._built_rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
         self.view = ArticleView(self)
         self.view.setObjectName("ArticleView")
@@ -299,7 +304,8 @@ class MainWindow(QMainWindow):
             if label.key:
                 text += f"  ({label.key})"
             action = QAction(swatch_icon(label.color), text, self)
-            action.setToolTip(self.tr("Label the selection as %1 (key %2)").replace("%1", label.name).replace("%2", label.key))
+            action.setToolTip(plain_tooltip(
+                self.tr("Label the selection as %1 (key %2)").replace("%1", label.name).replace("%2", label.key)))
             action.triggered.connect(lambda _=False, name=label.name: self.apply_label(name))
             self.label_bar.addAction(action)
             self.label_actions[label.name] = action
@@ -342,7 +348,19 @@ class MainWindow(QMainWindow):
 
     def _state_key(self) -> str:
         # Docks sit on physical sides: a layout saved in Arabic would come back unmirrored in English.
-        return "window_state/" + ("rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr")
+        return "window_state/" + ("rtl" if self._built_rtl else "ltr")
+
+    def _show_project_path(self, path: Path) -> None:
+        """The title names the project file and its folder; the window's file path is the full path."""
+        path = path.resolve()
+        self.setWindowFilePath(str(path))
+        self.setWindowTitle(interface_sentence(self.tr("%1 in %2"), path.name, str(path.parent)))
+
+    def save_layout(self) -> None:
+        """Size, docks and toolbars, saved before this window is replaced (another project,
+        another language) as well as when it closes."""
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue(self._state_key(), self.saveState())
 
     def _document_key(self) -> str:
         return "last_document/" + str(self.workspace.store.path.resolve()).replace("/", "|")
@@ -366,8 +384,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         s = self.settings
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue(self._state_key(), self.saveState())
+        self.save_layout()
         s.setValue("font_size", self.view.point_size)
         if self.workspace.document is not None:
             s.setValue(self._document_key(), self.workspace.document.id)
@@ -423,6 +440,8 @@ class MainWindow(QMainWindow):
 
     def set_review_mode(self, on: bool) -> None:
         self._guarded(lambda: self.workspace.set_review_mode(on))
+        if on and self.workspace.annotator != GOLD:  # a role, unlike a mode, stays: `annotator users set` changes it
+            self._guarded(lambda: self.workspace.store.set_annotator_role(self.workspace.annotator, "reviewer"))
         self.documents.reload()  # statuses read as to review / reviewed
         self._show_document_position()
         for action in (self.accept_action, self.reject_action, self.accept_agreed_action, self.next_disagreement_action):
@@ -589,11 +608,16 @@ class MainWindow(QMainWindow):
         if chosen is None:
             self.statusBar().showMessage(self.tr("Select some text first, then press a label key."), 3000)
             return
-        command = AddSpanCommand(self.workspace, name, *chosen)
+        text = self.workspace.document.text
+        start, end = arabic.trim_spaces(text, *chosen)
+        if not confirm_span(self, text, start, end, long_span_length(self.settings)):
+            return
+        command = AddSpanCommand(self.workspace, name, start, end)
         if self._guarded(command.run_and_push):
-            cursor = self.view.textCursor()
-            cursor.clearSelection()
-            self.view.setTextCursor(cursor)
+            # The new span is the selected one: Ctrl+K, Delete and Shift+arrows act on it at once.
+            self.view.select_span(command.span, scroll=False)
+            if (start, end) != chosen:
+                self.statusBar().showMessage(self.tr("Spaces at the edges were left out of the span."), 4000)
 
     def _editable(self, span: Span | None) -> bool:
         """In review mode only the gold layer is edited: annotators' spans are their record."""
@@ -622,16 +646,15 @@ class MainWindow(QMainWindow):
         if not self._editable(span):
             return
         text = self.workspace.document.text
-        start, end = span.start, span.end
-        if edge == "left":
-            end = arabic.cluster_end(text, end + 1) if step < 0 else arabic.cluster_start(text, end - 1)
-        else:
-            start = arabic.cluster_start(text, start - 1) if step > 0 else arabic.cluster_end(text, start + 1)
-        start, end = max(0, start), min(len(text), end)
-        if start >= end or (start, end) == (span.start, span.end):
+        # On screen, left is forward in the text (Left key: +1) and right is back.
+        start, end = arabic.nudge_edge(text, span.start, span.end, "end" if edge == "left" else "start", -step)
+        if (start, end) == (span.start, span.end):
             return
         command = UpdateSpanCommand(self.workspace, span, span.label, start, end, merge=True)
-        self._guarded(command.run_and_push)
+        if self._guarded(command.run_and_push) and any(
+                ch.isspace() for ch in text[min(start, span.start):max(start, span.start)]
+                + text[min(end, span.end):max(end, span.end)]):
+            self.statusBar().showMessage(self.tr("The edge moved on past the space: spans never end in one."), 4000)
 
     def strip_clitic(self) -> None:
         text = self.workspace.document.text if self.workspace.document else ""
@@ -699,6 +722,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         self.settings.setValue("language", code)
+        self.save_layout()  # the window in the new language starts from this one's size
         self.languageChanged.emit(code)
 
     def show_shortcuts(self) -> None:
@@ -711,7 +735,8 @@ class MainWindow(QMainWindow):
 
         current = SettingsChoice(self.view.font().family(), self.view.point_size,
                                  {l.name: l.color for l in self.workspace.labels}, not self.view.exact_mode,
-                                 self.workspace.annotator, str(self.workspace.store.path))
+                                 self.workspace.annotator, str(self.workspace.store.path),
+                                 long_span_length(self.settings))
         dialog = SettingsDialog(current, self.workspace.labels, self)
         dialog.database_button.clicked.connect(lambda: (dialog.reject(), self.open_database()))
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
@@ -721,6 +746,7 @@ class MainWindow(QMainWindow):
         self.view.set_point_size(choice.font_size, choice.font_family)
         self.settings.setValue("font_size", choice.font_size)
         self.settings.setValue("font_family", choice.font_family)
+        self.settings.setValue("long_span_length", choice.long_span)
         changed = {n: c for n, c in choice.colors.items() if self.workspace.label(n).color != c}
         if changed:
             self._guarded(lambda: [self.workspace.store.set_label_color(n, c) for n, c in changed.items()])
@@ -799,21 +825,33 @@ class MainWindow(QMainWindow):
             self.open_document(self.documents.rows[0].id)
 
     def merge_projects(self) -> None:
-        from annotator.review.merge import merge_into
+        from annotator.review.merge import MergeError, merge_into
+        from annotator.review.near_duplicates import find_near_duplicates
+        from annotator.ui.merge_dialog import NearDuplicatesQuestion
 
         paths, _ = file_dialog().getOpenFileNames(self, self.tr("Merge annotators' projects"), "",
                                                   self.tr("Annotator projects (*.db);;All files (*)"))
-        added, conflicts = 0, []
+        added, deletions, refused, conflicts = 0, 0, 0, []
         for path in paths:
             if Path(path).resolve() == self.workspace.store.path.resolve():
                 continue
             try:
-                report = merge_into(self.workspace.store, Path(path))
-            except (*WRITE_ERRORS,) as err:
+                with Store.open(path, OpenMode.READ) as source:
+                    pairs = find_near_duplicates(self.workspace.store, source)
+                same = {}
+                if pairs:
+                    question = NearDuplicatesQuestion(Path(path).name, pairs, self)
+                    question.exec()
+                    same = question.joined()
+                    question.deleteLater()
+                report = merge_into(self.workspace.store, Path(path), same)
+            except (MergeError, *WRITE_ERRORS) as err:
                 QMessageBox.warning(self, self.tr("Merge failed"), str(err))
                 return
             added += report.spans_added
-            conflicts += report.conflicts
+            deletions += report.deletions_applied
+            refused += report.readds_refused
+            conflicts += report.problems + report.later_than_deletion
         if not paths:
             return
         self.workspace.documentsChanged.emit()
@@ -821,7 +859,8 @@ class MainWindow(QMainWindow):
             self.open_document(self.workspace.document.id)
         elif self.documents.rows:
             self.open_document(self.documents.rows[0].id)
-        message = self.tr("Merged: %1 new span(s).").replace("%1", str(added))
+        message = (self.tr("Merged: %1 new span(s); %2 deletion(s) applied, %3 re-add(s) of deleted spans refused.")
+                   .replace("%1", str(added)).replace("%2", str(deletions)).replace("%3", str(refused)))
         if conflicts:
             QMessageBox.warning(self, self.tr("Conflicts"), message + "\n\n" + "\n".join(conflicts[:20]))
         else:
@@ -863,10 +902,22 @@ class MainWindow(QMainWindow):
                                                 self.tr("Annotator projects (*.db);;All files (*)"),
                                                 options=file_dialog().Option.DontConfirmOverwrite)
         if path:
+            self.save_layout()
             self.openDatabaseRequested.emit(path)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in recent_databases(self.settings):
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.openDatabaseRequested.emit(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+
+    def open_recent(self, path: str) -> None:
+        """Open a recent project; one that is no longer there is reported and dropped from
+        the list, never created afresh."""
+        if not Path(path).is_file():
+            forget_database(self.settings, path)
+            QMessageBox.warning(self, self.tr("Project not found"), interface_sentence(
+                self.tr("%1 is no longer there; it has been removed from the recent projects."), path))
+            return
+        self.save_layout()
+        self.openDatabaseRequested.emit(path)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from annotator.core.model import Label
+from annotator.ui.settings import DEFAULT_LONG_SPAN
 
 
 @dataclass
@@ -32,6 +34,7 @@ class SettingsChoice:
     snap_to_words: bool
     annotator: str
     database: str
+    long_span: int = DEFAULT_LONG_SPAN  # characters: a longer new span is asked about first
 
 
 class SettingsDialog(QDialog):
@@ -62,6 +65,12 @@ class SettingsDialog(QDialog):
         self.snap_box = QCheckBox(self.tr("Snap selections to whole words"), self)
         self.snap_box.setChecked(current.snap_to_words)
         form.addRow("", self.snap_box)
+
+        self.long_span_box = QSpinBox(self)
+        self.long_span_box.setRange(10, 10_000_000)
+        self.long_span_box.setSingleStep(100)
+        self.long_span_box.setValue(current.long_span)
+        form.addRow(self.tr("Ask before labelling more characters than"), self.long_span_box)
 
         self.name_edit = QLineEdit(current.annotator, self)
         form.addRow(self.tr("Annotator name"), self.name_edit)
@@ -97,4 +106,4 @@ class SettingsDialog(QDialog):
     def result_choice(self) -> SettingsChoice:
         return SettingsChoice(self.font_box.currentFont().family(), self.size_box.value(), dict(self.colors),
                               self.snap_box.isChecked(), self.name_edit.text().strip() or self.choice.annotator,
-                              self.choice.database)
+                              self.choice.database, self.long_span_box.value())

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
 from annotator.ui.highlights import REVIEW_COLORS
+from annotator.ui.tooltips import plain_tooltip
 from annotator.ui.workspace import Workspace
 
 
@@ -79,7 +80,7 @@ class SpanTableModel(QAbstractTableModel):
             label = self.workspace.label(span.label)
             return QColor(label.color) if label else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label} {span.start}–{span.end}: {span.text}"
+            return plain_tooltip(f"{span.label} {span.start}–{span.end}: {span.text}")
         return None
 
 

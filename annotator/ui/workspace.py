@@ -79,7 +79,7 @@ class Workspace(QObject):
         self.spanAdded.emit(span, row)
 
     def remove_span(self, span_id: str) -> Span:
-        span = self.store.delete_span(span_id)
+        span = self.store.delete_span(span_id, by=self.annotator)
         row = self.spans.remove(span_id)
         self.spanRemoved.emit(span, row)
         return span

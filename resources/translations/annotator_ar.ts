@@ -50,6 +50,16 @@
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="118" />
+        <source>This project was made by an older Annotator; a copy of it as it was is kept in %1</source>
+        <translation>أُنشئ هذا المشروع بإصدار أقدم من Annotator؛ احتُفظ بنسخة منه كما كان في %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="122" />
+        <source>Waiting for another program (an import?) to finish writing to the project…</source>
+        <translation>بانتظار برنامج آخر (استيراد؟) حتى ينتهي من الكتابة في المشروع…</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -158,11 +168,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="66" />
-        <source>Annotator — %1</source>
-        <translation>Annotator — %1</translation>
-    </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="100" />
         <source>This project has no articles yet.</source>
@@ -600,8 +605,8 @@ Try again?</source>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="804" />
-        <source>Merged: %1 new span(s).</source>
-        <translation>تم الدمج: %1 مقطعًا جديدًا.</translation>
+        <source>Merged: %1 new span(s); %2 deletion(s) applied, %3 re-add(s) of deleted spans refused.</source>
+        <translation>تم الدمج: %1 مقطعًا جديدًا؛ نُفِّذ %2 حذفًا، ورُفضت %3 محاولة لإعادة مقاطع محذوفة.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="806" />
@@ -649,6 +654,69 @@ Try again?</source>
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <source>%1 in %2</source>
+        <translation>%1 في %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <source>Spaces at the edges were left out of the span.</source>
+        <translation>استُبعدت المسافات من طرفي المقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <source>The edge moved on past the space: spans never end in one.</source>
+        <translation>تجاوز الطرف المسافة: لا يبدأ المقطع بمسافة ولا ينتهي بها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="919" />
+        <source>Project not found</source>
+        <translation>المشروع غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="920" />
+        <source>%1 is no longer there; it has been removed from the recent projects.</source>
+        <translation>لم يعد %1 موجودًا، فأُزيل من المشاريع الأخيرة.</translation>
+    </message>
+</context>
+<context>
+    <name>NearDuplicatesQuestion</name>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="27" />
+        <source>Near-duplicate documents</source>
+        <translation>مستندات شبه مكررة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="28" />
+        <source>%1 has documents that are almost documents of this project. Joined, their spans move to the document here where their text is unchanged; the others are listed and not merged.</source>
+        <translation>في %1 مستندات تكاد تطابق مستندات هذا المشروع. إذا ضُمَّت نُقلت مقاطعها إلى المستند هنا حيث لم يتغير نصها، وتُسرد البقية ولا تُدمج.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="35" />
+        <source>Join them</source>
+        <translation>اضمُمها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="36" />
+        <source>Keep separate</source>
+        <translation>أبقِها منفصلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="41" />
+        <source>same title</source>
+        <translation>العنوان نفسه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="43" />
+        <source>%1% similar</source>
+        <translation>متشابهان بنسبة %1%</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="44" />
+        <source>%1 (document %2 there) and %3 (document %4 here): %5</source>
+        <translation>%1 (المستند %2 هناك) و%3 (المستند %4 هنا): %5</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -691,6 +759,11 @@ Try again?</source>
         <location filename="../../annotator/ui/settings_dialog.py" line="92" />
         <source>Label colour</source>
         <translation>لون التصنيف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py" line="73" />
+        <source>Ask before labelling more characters than</source>
+        <translation>اسأل قبل تصنيف عدد من الحروف يزيد على</translation>
     </message>
 </context>
 <context>
@@ -762,6 +835,29 @@ Try again?</source>
         <location filename="../../annotator/ui/side_by_side.py" line="19" />
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
+    </message>
+</context>
+<context>
+    <name>SpanChecks</name>
+    <message>
+        <location filename="../../annotator/ui/span_checks.py" line="26" />
+        <source>The selection runs across a paragraph break (%1 characters).</source>
+        <translation>يمتد التحديد عبر فاصل بين فقرتين (%1 حرفًا).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_checks.py" line="28" />
+        <source>The selection is %1 characters long, more than the %2 the settings allow without asking.</source>
+        <translation>طول التحديد %1 حرفًا، أي أكثر من %2 تسمح بها الإعدادات دون سؤال.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_checks.py" line="31" />
+        <source>Label a long span?</source>
+        <translation>تصنيف مقطع طويل؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_checks.py" line="32" />
+        <source>Label it all the same?</source>
+        <translation>أتصنّفه مع ذلك؟</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,15 @@
+"""Tooltips that show names and span texts as written.
+
+QToolTip renders any text that ``Qt.mightBeRichText`` takes for HTML: an annotator named
+``<img src=y>`` would show a broken image and a span text ``<script>…`` nothing at all. The
+text is escaped inside a tooltip that is explicitly rich, so Qt's guess has nothing to guess.
+"""
+
+from __future__ import annotations
+
+import html
+
+
+def plain_tooltip(text: str) -> str:
+    body = html.escape(text.replace("\r\n", "\n"), quote=False).replace("\n", "<br>")
+    return f"<p style='white-space:pre'>{body}</p>"
