@@ -1,22 +1,33 @@
-"""The SQLite store: one database file holds a project. Reached only through ``Store``, opened
-with ``open_store(path, mode)``; every error it raises is a ``StoreError``."""
+"""The project store. The layers above open a project with ``open_store(location, mode)`` and
+talk to it through the ``ProjectStore`` protocol (the SQLite ``Store`` is today's one
+implementation); every error it raises is a ``StoreError``."""
 
 from annotator.store.errors import (
+    AnnotatorNotFound,
     BusyError,
+    ConstraintError,
     DamagedDatabaseError,
     DiskFullError,
+    DocumentNotFound,
+    InvalidValueError,
     NewerDatabaseError,
     NotAProjectError,
+    NotFoundError,
     OutdatedDatabaseError,
     ProjectMissingError,
     ReadOnlyError,
+    ServerProjectsUnsupported,
+    SpanNotFound,
     StoreError,
     newest_backup,
 )
-from annotator.store.repository import DocumentSummary, OpenMode, Store, default_db_path, open_store
+from annotator.store.interface import ANNOTATOR_ROLES, STATUSES, Deletion, DocumentSummary, LeanSpanRow, ProjectStore
+from annotator.store.repository import OpenMode, Store, default_db_path, open_store
 
 __all__ = [
-    "BusyError", "DamagedDatabaseError", "DiskFullError", "DocumentSummary", "NewerDatabaseError",
-    "NotAProjectError", "OpenMode", "OutdatedDatabaseError", "ProjectMissingError", "ReadOnlyError", "Store",
-    "StoreError", "default_db_path", "newest_backup", "open_store",
+    "ANNOTATOR_ROLES", "AnnotatorNotFound", "BusyError", "ConstraintError", "DamagedDatabaseError", "Deletion",
+    "DiskFullError", "DocumentNotFound", "DocumentSummary", "InvalidValueError", "LeanSpanRow", "NewerDatabaseError",
+    "NotAProjectError", "NotFoundError", "OpenMode", "OutdatedDatabaseError", "ProjectMissingError", "ProjectStore",
+    "ReadOnlyError", "STATUSES", "ServerProjectsUnsupported", "SpanNotFound", "Store", "StoreError", "default_db_path",
+    "newest_backup", "open_store",
 ]

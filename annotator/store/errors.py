@@ -11,8 +11,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from annotator.core.errors import AnnotatorError
 
-class StoreError(Exception):
+
+class StoreError(AnnotatorError):
     """A database that cannot be used; the message names the file and the problem."""
 
 
@@ -48,6 +50,35 @@ class ReadOnlyError(StoreError):
 
 class BusyError(StoreError):
     """Another program kept the project's write lock for longer than we wait."""
+
+
+class ConstraintError(StoreError):
+    """A change the schema refuses (a span id already taken, a span of a missing document)."""
+
+
+class NotFoundError(StoreError):
+    """Something asked for by id or name that the project does not hold."""
+
+
+class DocumentNotFound(NotFoundError):
+    pass
+
+
+class SpanNotFound(NotFoundError):
+    pass
+
+
+class AnnotatorNotFound(NotFoundError):
+    pass
+
+
+class InvalidValueError(StoreError, ValueError):
+    """A value the project cannot hold: a label not in its schema, an unknown status or
+    role, a document without text."""
+
+
+class ServerProjectsUnsupported(StoreError):
+    """A server's address where only project files are understood (for now)."""
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -105,10 +136,16 @@ def from_sqlite_error(path: Path, err: sqlite3.Error, doing: str, written: Path 
     where = written or path
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return damaged(path, str(err))
+    if "Could not decode to UTF-8" in str(err):
+        # Stored text is always valid UTF-8: bytes that are not were changed on disk. The
+        # message would quote them, so it is left out.
+        return damaged(path, "stored text is not valid UTF-8")
     if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and _disk_is_full(where.parent)):
         return disk_full(where)
     if name.startswith("SQLITE_READONLY"):
         return ReadOnlyError(f"{where}: cannot {doing} ({err})")
+    if name.startswith("SQLITE_CONSTRAINT") or isinstance(err, sqlite3.IntegrityError):
+        return ConstraintError(f"{path}: cannot {doing}: the project refuses it ({err})")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return BusyError(f"{path}: cannot {doing}: another program is writing to it ({err}); try again once it "
                          "has finished")

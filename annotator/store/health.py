@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.model import text_sha256
-from annotator.store.errors import DamagedDatabaseError, NotAProjectError
+from annotator.store.errors import DamagedDatabaseError, NotAProjectError, StoreError
 
 if TYPE_CHECKING:
     from annotator.store.repository import Store
@@ -52,11 +52,12 @@ def sqlite_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
     return problems
 
 
-def _content_problems(store: "Store") -> list[str]:
+def _content_problems(conn: sqlite3.Connection, store: Store) -> list[str]:
     problems = []
-    for doc_id, text, digest in store.conn.execute("SELECT id, text, text_sha256 FROM documents"):
+    for doc_id, text, digest in conn.execute("SELECT id, text, text_sha256 FROM documents"):
         if text_sha256(text) != digest:
-            problems.append(f"document {doc_id}: its text does not match its SHA-256 (it was changed outside Annotator)")
+            problems.append(f"document {doc_id}: its text does not match its SHA-256 "
+                            "(it was changed outside Annotator)")
     for document, spans in store.iter_documents_with_spans():
         for span in spans:
             if not (0 <= span.start < span.end <= len(document.text)):
@@ -68,11 +69,12 @@ def _content_problems(store: "Store") -> list[str]:
     return problems
 
 
-def problems_of(store: "Store") -> list[str]:
-    problems = sqlite_problems(store.conn)
+def problems_of(conn: sqlite3.Connection, store: Store) -> list[str]:
+    """``store``'s problems, read through its connection ``conn``."""
+    problems = sqlite_problems(conn)
     try:
-        problems += _content_problems(store)
-    except sqlite3.DatabaseError as err:
+        problems += _content_problems(conn, store)
+    except (sqlite3.DatabaseError, StoreError) as err:
         problems.append(f"content: cannot be read to the end ({err})")
     return problems
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 from annotator.core.model import DEFAULT_LABELS
 
 
-def _run_script(db: "Database", script: str) -> None:
+def _run_script(db: Database, script: str) -> None:
     # Not executescript(): it commits first, which would take the migration out of
     # its transaction.
     for statement in script.split(";"):
@@ -23,7 +23,7 @@ def _run_script(db: "Database", script: str) -> None:
             db.execute(statement)
 
 
-def m001_initial(db: "Database") -> None:
+def m001_initial(db: Database) -> None:
     _run_script(
         db,
         """
@@ -87,7 +87,7 @@ def m001_initial(db: "Database") -> None:
     )
 
 
-def m002_project_settings(db: "Database") -> None:
+def m002_project_settings(db: Database) -> None:
     """Project-wide settings (blind annotation, ...) and spans found by label quickly."""
     _run_script(
         db,
@@ -101,7 +101,7 @@ def m002_project_settings(db: "Database") -> None:
     )
 
 
-def m003_merge_records(db: "Database") -> None:
+def m003_merge_records(db: Database) -> None:
     """What merges must remember: spans deleted here (so an older copy merged later does
     not bring them back), and other copies' texts joined to a document here (``merge
     --same``), so the next merge of the same copy finds its document again."""
@@ -123,5 +123,5 @@ def m003_merge_records(db: "Database") -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[["Database"], None], ...] = (m001_initial, m002_project_settings, m003_merge_records)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_project_settings, m003_merge_records)
 SCHEMA_VERSION = len(MIGRATIONS)

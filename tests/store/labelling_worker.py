@@ -24,7 +24,7 @@ def label_with_store(db: Path, document_id: int, count: int, annotator: str) -> 
         spots = words(store.document_text(document_id))
         for i in range(count):
             start, end = spots[i % len(spots)]
-            span = store.add_span(document_id, annotator, ("event", "place", "date")[i % 3], start, end)
+            span = store.create_span(document_id, annotator, ("event", "place", "date")[i % 3], start, end)
             print(span.id, flush=True)
 
 

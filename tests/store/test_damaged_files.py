@@ -85,6 +85,8 @@ COMMANDS = {
     "backup": ["backup", "OUT/copy.db"],
     "import": ["import", str(REPO / "tests/data/articles")],
     "gui": ["gui", "--screenshot", "OUT/window.png"],
+    "users": ["users"],
+    "upgrade": ["upgrade"],
 }
 
 
@@ -167,3 +169,13 @@ def test_a_rolling_backup_of_a_damaged_project_is_not_kept(sound_project, tmp_pa
     assert sorted(p.name for p in good.parent.iterdir()) == [good.name]  # the good one kept, no .partial
     with open_store(good, OpenMode.READ) as copy:
         assert copy.document_count() == 60
+
+
+def test_merge_into_a_damaged_project_blames_the_project_not_the_sound_file(sound_project, tmp_path):
+    db = tmp_path / "p.db"
+    data = bytearray(sound_project.read_bytes())
+    zero_a_page_in_the_middle(data)
+    db.write_bytes(bytes(data))
+    done = annotator(db, "merge", str(sound_project))
+    (line,) = done.stderr.splitlines()
+    assert done.returncode != 0 and line.startswith(f"annotator: error: {db}: the project file is damaged"), line

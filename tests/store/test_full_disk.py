@@ -19,6 +19,8 @@ from annotator.store.backups import backup_folder, rolling_backup
 
 REPO = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def tiny_disk():

@@ -57,7 +57,7 @@ def test_check_finds_tampering_and_backup_copies_a_live_database(tmp_path, capsy
     db = tmp_path / "p.db"
     with Store.open(db) as store:
         doc, _ = store.add_document(EMOJI, "e")
-        store.add_span(doc.id, "a", "place", 0, 6)
+        store.create_span(doc.id, "a", "place", 0, 6)
         assert main(["check", "--db", str(db)]) == 0
         # Something outside Annotator edits the file behind its back.
         raw = sqlite3.connect(db)
@@ -71,7 +71,7 @@ def test_check_finds_tampering_and_backup_copies_a_live_database(tmp_path, capsy
         assert "does not match its SHA-256" in out and "text 'غلط' does not match" in out
         # The online backup works while this connection is open and writing.
         with store.transaction():
-            store.add_span(doc.id, "b", "event", 0, 3)
+            store.create_span(doc.id, "b", "event", 0, 3)
         assert main(["backup", "--db", str(db), str(tmp_path / "copy.db")]) == 0
     with Store.open(tmp_path / "copy.db") as copy:
         assert len(copy.spans_for(1)) == 2

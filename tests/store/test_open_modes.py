@@ -238,7 +238,7 @@ def test_a_writer_waits_for_another_transaction_and_loses_nothing(tmp_path):
     with open_store(db, OpenMode.WRITE, busy_timeout=0.05) as store:
         store.on_wait = waiting
         document, _ = store.add_document(EMOJI, "labelled while the import ran")
-        store.add_span(document.id, "maha", "place", 0, 6)
+        store.create_span(document.id, "maha", "place", 0, 6)
     assert holder.wait(timeout=30) == 0 and holder.stdout.read().strip() == "committed"
     assert waits and "waiting for another program" in waits[0]
     with open_store(db, OpenMode.READ) as store:
