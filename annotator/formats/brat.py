@@ -24,11 +24,14 @@ from pathlib import Path
 
 from annotator.core.decoding import NO_TEXT, is_blank
 from annotator.core.model import Document, Span
+from annotator.formats.output_files import replaced_on_success
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.spec import QT_TRANSLATE_NOOP, ExportContext, FileFormat, Target
 
 _TEXTBOUND = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
 _NOT_IN_A_TYPE = re.compile(r"[^\w/-]")
-_LINE_BREAK = re.compile(r"[\r\n]")  # after CRLF became LF, a lone CR is still a break: brat keeps one line per annotation
+# After CRLF became LF, a lone CR is still a break: brat keeps one line per annotation.
+_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 def _lf_offsets(text: str) -> tuple[str, list[int]]:
@@ -213,3 +216,14 @@ def read(folder: Path) -> Iterator[DocumentRecord]:
         if isinstance(entry, dict) and entry.get("newline") == "crlf":
             record = _restore_crlf(record, str(entry.get("text_sha256")))
         yield record
+
+
+def _write(items: Iterable[tuple[Document, list[Span]]], folder: Path, _: ExportContext) -> int:
+    with replaced_on_success(folder) as staged:
+        return write(items, staged)
+
+
+FORMAT = FileFormat(
+    "brat", QT_TRANSLATE_NOOP("Formats", "brat standoff (folder)"), (".ann",), Target.FOLDER,
+    "code points (text with LF line ends)", read=lambda source: read(source.path), write_path=_write,
+    claims_folder=lambda folder: any(folder.rglob("*.ann")))

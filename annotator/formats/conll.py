@@ -17,6 +17,7 @@ from typing import IO
 from annotator.core.model import Document, Span
 from annotator.core.tokens import WHITESPACE, tokens_and_breaks
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, escape_label, unescape_label
+from annotator.formats.spec import QT_TRANSLATE_NOOP, FileFormat, Target, read_text_stream
 from annotator.formats.tagging import AlignmentReport, decode, token_tags, whole_sentences
 
 DOCSTART = "-DOCSTART- -X- O O"
@@ -126,7 +127,8 @@ class _Builder:
                           for i in repaired]
                 for s in found:
                     a, b = offsets[start + s.first][0], offsets[start + s.last][1]
-                    spans.append(SpanRecord(a, b, unescape_label(s.label), text[a:b], attrs={"layer": layer} if layer else {},
+                    spans.append(SpanRecord(a, b, unescape_label(s.label), text[a:b],
+                                            attrs={"layer": layer} if layer else {},
                                             line=self.lines[start + s.first]))
                 start += len(sentence)
         meta = {"tokenization": WHITESPACE, "conll": {"doc_separator": self.separator}}
@@ -175,3 +177,18 @@ def read(stream: IO[str], path: str, skipped: list[str] | None = None) -> Iterat
         builder.add(fields[0], fields[1:], line_number)
     if not builder.empty():
         yield builder.record()
+
+
+def looks_like_conll(head: str) -> bool:
+    """Every one of the first lines is ``TOKEN ... TAG`` with an O or X- tag."""
+    lines = [line.split() for line in head.splitlines()[:50] if line.strip()]
+    tags = [fields[-1] for fields in lines if len(fields) >= 2]
+    return bool(lines) and len(tags) == len(lines) and all(t == "O" or t[1:2] == "-" for t in tags)
+
+
+FORMAT = FileFormat(
+    "conll", QT_TRANSLATE_NOOP("Formats", "CoNLL / BIO"),
+    (".conll", ".conllu", ".iob", ".iob2", ".bio", ".bilou", ".bioes", ".tsv"), Target.STREAM, "tokens",
+    read=read_text_stream(read, keeps_going=True), lean=True,
+    write=lambda items, stream, context: write(items, stream, context.options.tags, context.report),
+    sniff=looks_like_conll, sniff_rank=3, sniffed_in=(".txt",))  # corpora often ship CoNLL as .txt

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from annotator.core.model import Document, Span
+from annotator.formats.spec import QT_TRANSLATE_NOOP, SPANS, FileFormat, Target, read_text_stream
 
 COLUMNS = ("document_id", "document_title", "span_id", "start", "end", "label", "text", "annotator",
            "origin", "attrs")
@@ -44,8 +45,8 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
         title = safe(document.title)
         # Numbers stay unescaped; every free-text cell is neutralised.
         writer.writerows(
-            [document.id, title, safe(s.id), s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator), safe(s.origin),
-             safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}"]
+            [document.id, title, safe(s.id), s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator),
+             safe(s.origin), safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}"]
             for s in spans)
         rows += len(spans)
     return rows
@@ -89,3 +90,15 @@ def read(stream: IO[str], path: str):
             start, end, restore(row["label"]), restore(row["text"]) if row.get("text") else None,
             restore(row["annotator"]) if row.get("annotator") else None, attrs if isinstance(attrs, dict) else {},
             restore(row.get("span_id") or "") or None, restore(row.get("origin") or "imported"))
+
+
+def _has_header(head: str) -> bool:
+    header = {cell.strip().strip('"') for cell in head.lstrip().split("\n", 1)[0].split(",")}
+    return {"document_id", "start", "end", "label"} <= header
+
+
+FORMAT = FileFormat(
+    "csv", QT_TRANSLATE_NOOP("Formats", "CSV (spreadsheets)"), (".csv",), Target.STREAM, "code points",
+    read=read_text_stream(read), write=lambda items, stream, _: write(items, stream), span_rows=True,
+    unit=SPANS, encoding="utf-8-sig",  # the BOM makes spreadsheets read UTF-8
+    sniff=_has_header, sniff_rank=3)

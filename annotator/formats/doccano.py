@@ -17,15 +17,16 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from annotator.core.model import Document, Span
-from annotator.core.offsets import from_utf16, utf16_prefix
+from annotator.core.offsets import Utf16Offsets
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, document_lines
+from annotator.formats.spec import QT_TRANSLATE_NOOP, FileFormat, Target, first_line_object, read_text_stream
 
 
 def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
     count = 0
     for document, spans in items:
-        prefix = utf16_prefix(document.text)
-        labels = [{"start_offset": prefix[s.start], "end_offset": prefix[s.end], "label": s.label,
+        units = Utf16Offsets(document.text)
+        labels = [{"start_offset": units.to_utf16(s.start), "end_offset": units.to_utf16(s.end), "label": s.label,
                    "annotator": s.annotator, "span_id": s.id} for s in spans]
         stream.write(json.dumps({"id": document.id, "text": document.text, "label": labels,
                                  "title": document.title}, ensure_ascii=False) + "\n")
@@ -50,7 +51,7 @@ def _optional_string(entry: object, key: str, index: int, path: str, number: int
 def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
     for number, raw in document_lines(stream, path):
         text = raw["text"]
-        prefix = utf16_prefix(text)
+        units = Utf16Offsets(text)
         spans = []
         for index, entry in enumerate(_entries(raw, path, number)):
             if isinstance(entry, list) and len(entry) == 3:
@@ -64,10 +65,23 @@ def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
                 raise FormatError(path, f"label {index + 1} ({label!r}): offsets must be whole numbers, "
                                         f"got {start!r} and {end!r}", number)
             try:
-                start, end = from_utf16(prefix, start), from_utf16(prefix, end)
+                start, end = units.to_cp(start), units.to_cp(end)
             except ValueError as err:
                 raise FormatError(path, f"label {index + 1} ({label!r}): {err}", number) from None
-            spans.append(SpanRecord(start, end, label, annotator=_optional_string(entry, "annotator", index, path, number),
+            spans.append(SpanRecord(start, end, label,
+                                    annotator=_optional_string(entry, "annotator", index, path, number),
                                     id=_optional_string(entry, "span_id", index, path, number)))
         yield DocumentRecord(text=text, title=str(raw.get("title") or ""), spans=spans, line=number,
-                             meta={k: v for k, v in raw.items() if k not in ("text", "label", "entities", "id", "title")})
+                             meta={k: v for k, v in raw.items()
+                                   if k not in ("text", "label", "entities", "id", "title")})
+
+
+def _is_doccano(head: str) -> bool:
+    first = first_line_object(head)
+    return isinstance(first, dict) and ("label" in first or "entities" in first)
+
+
+FORMAT = FileFormat(
+    "doccano", QT_TRANSLATE_NOOP("Formats", "doccano"), (".jsonl",), Target.STREAM, "UTF-16 code units",
+    read=read_text_stream(read), write=lambda items, stream, _: write(items, stream),
+    sniff=_is_doccano, sniffed_in=(".ndjson",))

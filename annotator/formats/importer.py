@@ -7,26 +7,26 @@ skipped, and why.
 
 from __future__ import annotations
 
-import io
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from annotator.core.model import InvalidName, Label, SpanError, check_span, clean_name, new_span_id
-from annotator.formats import brat, conll, csv_table, doccano, jsonl, labelstudio, plaintext, spacy_format
+from annotator.core.model import (
+    UNKNOWN_LABEL_COLOR,
+    InvalidName,
+    Label,
+    SpanError,
+    check_span,
+    clean_name,
+    new_span_id,
+)
+from annotator.formats.detection import detect_format, folder_suffixes, head_of_bytes, sniff_content
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, refuse_lone_surrogates
-from annotator.store import Store
-
-IMPORT_FORMATS = ("auto", "text", "jsonl", "csv", "conll", "spacy", "doccano", "labelstudio", "brat")
-TEXT_SUFFIXES = {".txt"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-CONLL_SUFFIXES = {".conll", ".conllu", ".iob", ".iob2", ".bio", ".bilou", ".bioes", ".tsv"}
-EXTRA_LABEL_COLOR = "#999999"
-STDIN = Path("<standard input>")  # what ``-`` names, in messages too
-SNIFF_BYTES = 64 * 1024
+from annotator.formats.registry import AUTO, FORMATS
+from annotator.formats.spec import STDIN, FileFormat, ImportSource, Target
+from annotator.store import DocumentNotFound, ProjectStore
 
 
 @dataclass
@@ -40,136 +40,61 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _looks_like_conll(head: str) -> bool:
-    lines = [line.split() for line in head.splitlines()[:50] if line.strip()]
-    tags = [fields[-1] for fields in lines if len(fields) >= 2]
-    return bool(lines) and len(tags) == len(lines) and all(t == "O" or t[1:2] == "-" for t in tags)
+def _stream_formats_suffixes() -> str:
+    # A folder of DocBin shards (spaCy) is an export to import whole, not a folder of articles.
+    named = [f.suffixes[0] for f in FORMATS.values() if f.found_in_folders and f.target is Target.STREAM]
+    return " or ".join(named)
 
 
-def _head(path: Path) -> str:
-    """The start of a file as text, for guessing its format (never for importing it)."""
-    with path.open("rb") as stream:
-        return stream.read(SNIFF_BYTES).decode("utf-8-sig", errors="replace")
-
-
-def _sniff_json_line(line: str, name: str) -> str:
-    try:
-        first = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
-        return "jsonl"  # the reader will say what is wrong, with the line
-    if isinstance(first, dict) and ("label" in first or "entities" in first):
-        return "doccano"
-    if isinstance(first, dict) and "tokens" in first and "ner_tags" in first:
-        raise FormatError(name, "Hugging Face token files are export only: they keep no "
-                                "article text to import; import the CoNLL or JSON Lines export instead")
-    return "jsonl"
-
-
-def _sniff_jsonl(path: Path) -> str:
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
-        for line in stream:
-            if line.strip():
-                return _sniff_json_line(line, str(path))
-    return "jsonl"
-
-
-def sniff_content(head: str, name: str) -> str:
-    """The format of a file without a telling name (standard input, a corpus file with no
-    extension), from its first characters."""
-    head = head.removeprefix("\ufeff")
-    stripped = head.lstrip()
-    if stripped.startswith("{"):
-        return _sniff_json_line(stripped.split("\n", 1)[0], name)
-    if stripped.startswith("["):
-        return "labelstudio"
-    if _looks_like_conll(head):
-        return "conll"
-    header = {cell.strip().strip('"') for cell in stripped.split("\n", 1)[0].split(",")}
-    if {"document_id", "start", "end", "label"} <= header:
-        return "csv"
-    return "text"
-
-
-def detect_format(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if path.is_dir():
-        return "brat" if any(path.rglob("*.ann")) else "folder"
-    if suffix == ".ann":
-        return "brat"
-    if suffix == ".spacy":
-        return "spacy"
-    if suffix == ".json":
-        return "labelstudio"
-    if suffix == ".csv":
-        return "csv"
-    if suffix in CONLL_SUFFIXES:
-        return "conll"
-    if suffix in JSONL_SUFFIXES:
-        return _sniff_jsonl(path)
-    if suffix in TEXT_SUFFIXES:
-        return "conll" if _looks_like_conll(_head(path)) else "text"
-    if not suffix:  # corpora often ship CoNLL files with no extension
-        return sniff_content(_head(path), str(path))
-    return "text"
-
-
-def collect(paths: Iterable[str | Path], fmt: str = "auto", stdin: bytes | None = None) -> list[tuple[Path, str]]:
+def collect(paths: Iterable[str | Path], fmt: str = AUTO, stdin: bytes | None = None) -> list[tuple[Path, str]]:
     """Each file to import with its format; a folder of articles is searched recursively.
     ``-`` is standard input, whose bytes are ``stdin``."""
     found: list[tuple[Path, str]] = []
     for raw in paths:
         if str(raw) == "-":
-            kind = fmt if fmt != "auto" else sniff_content((stdin or b"")[:SNIFF_BYTES].decode("utf-8-sig", "replace"),
-                                                           str(STDIN))
-            if kind in ("brat", "spacy"):
+            kind = fmt if fmt != AUTO else sniff_content(head_of_bytes(stdin or b""), str(STDIN))
+            spec = FORMATS.get(kind)
+            if spec is not None and spec.target is not Target.STREAM:
                 raise FormatError(str(STDIN), f"a {kind} import needs files: give their path instead of -")
             found.append((STDIN, kind))
             continue
         path = Path(raw)
         if not path.exists():
             raise FormatError(str(path), "no such file or folder")
-        kind = fmt if fmt != "auto" else detect_format(path)
-        if path.is_dir() and kind != "brat":
-            wanted = TEXT_SUFFIXES | JSONL_SUFFIXES | {".spacy"}  # .spacy: a folder of DocBin shards
+        kind = fmt if fmt != AUTO else detect_format(path)
+        spec = FORMATS.get(kind)
+        if path.is_dir() and not (spec is not None and spec.target is Target.FOLDER):
+            wanted = folder_suffixes()
             inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
             if not inside:
-                raise FormatError(str(path), "the folder holds no .txt or .jsonl files")
-            found.extend((p, fmt if fmt != "auto" else detect_format(p)) for p in inside)
+                raise FormatError(str(path), f"the folder holds no {_stream_formats_suffixes()} files")
+            found.extend((p, fmt if fmt != AUTO else detect_format(p)) for p in inside)
         else:
             found.append((path, kind))
     return found
 
 
-def _text_stream(path: Path, encoding: str | None, stdin: bytes | None = None) -> IO[str]:
-    if path == STDIN:
-        return io.TextIOWrapper(io.BytesIO(stdin or b""), encoding=encoding or "utf-8-sig", newline="")
-    return path.open(encoding=encoding or "utf-8-sig", newline="")
+def _reader(path: Path, fmt: str) -> FileFormat:
+    spec = FORMATS.get(fmt)
+    if spec is None or spec.read is None:
+        raise FormatError(str(path), f"cannot import the format {fmt!r}")
+    return spec
+
+
+def _read(source: ImportSource, spec: FileFormat) -> Iterator:
+    try:
+        yield from spec.read(source)
+    except UnicodeDecodeError as err:
+        raise FormatError(source.name, f"not valid {err.encoding} at byte {err.start} ({err.reason}); "
+                                       "name the encoding with --encoding") from None
+    except RecursionError:  # a reader walking JSON nested beyond Python's stack
+        raise FormatError(source.name, "the JSON is nested too deeply to read") from None
 
 
 def read_records(path: Path, fmt: str, encoding: str | None = None,
                  skipped: list[str] | None = None, stdin: bytes | None = None) -> Iterator[DocumentRecord]:
-    try:
-        if fmt == "text":
-            yield plaintext.read_bytes(stdin or b"", str(path), encoding) if path == STDIN else plaintext.read(path, encoding)
-        elif fmt == "brat":
-            yield from brat.read(path)
-        elif fmt == "spacy" and path.suffix.lower() != ".jsonl":
-            yield from spacy_format.read_docbin(path)
-        else:
-            reader = {"jsonl": jsonl.read, "spacy": jsonl.read, "doccano": doccano.read,
-                      "labelstudio": labelstudio.read}.get(fmt)
-            with _text_stream(path, encoding, stdin) as stream:
-                if fmt == "conll":
-                    yield from conll.read(stream, str(path), skipped)
-                elif reader is not None:
-                    yield from reader(stream, str(path), skipped) if fmt in ("jsonl", "spacy") else reader(stream, str(path))
-                else:
-                    raise FormatError(str(path), f"cannot import the format {fmt!r}")
-    except UnicodeDecodeError as err:
-        raise FormatError(str(path), f"not valid {err.encoding} at byte {err.start} ({err.reason}); "
-                                     "name the encoding with --encoding") from None
-    except RecursionError:  # a reader walking JSON nested beyond Python's stack
-        raise FormatError(str(path), "the JSON is nested too deeply to read") from None
+    """The documents of one file; for a format of span rows (CSV), its rows."""
+    yield from _read(ImportSource(path, encoding, skipped, stdin), _reader(path, fmt))
 
 
 def _span_problem(raw: SpanRecord, index: int, path: Path, line: int | None, problem: str) -> FormatError:
@@ -180,7 +105,7 @@ def _span_problem(raw: SpanRecord, index: int, path: Path, line: int | None, pro
 class _Importer:
     BATCH = 5000  # span rows inserted together
 
-    def __init__(self, store: Store, annotator: str, add_labels: bool, skip_bad: bool):
+    def __init__(self, store: ProjectStore, annotator: str, add_labels: bool, skip_bad: bool):
         self.store = store
         self.annotator = annotator
         self.add_labels = add_labels
@@ -195,7 +120,7 @@ class _Importer:
 
     def flush(self) -> None:
         if self.pending:
-            self.store.add_spans(self.pending)
+            self.store.insert_checked_spans(self.pending)
             self.report.spans_added += len(self.pending)
             self.pending = []
             self.ids.clear()
@@ -260,7 +185,7 @@ class _Importer:
         if label not in self.labels:
             if not self.add_labels:
                 raise _span_problem(raw, index, path, line, "unknown label (add it to the schema with --add-labels)")
-            self.store.add_label(Label(label, EXTRA_LABEL_COLOR))
+            self.store.add_label(Label(label, UNKNOWN_LABEL_COLOR))
             self.labels.add(label)
         content = (document_id, annotator, label, raw.start, raw.end)
         if span_id is not None and self._known_id(span_id, content, raw, index, path, line):
@@ -300,32 +225,31 @@ class _Importer:
                                                     f"({held[1]}, {held[2]} {held[3]}-{held[4]}); ids are unique "
                                                     "across the project")
 
-    def take_csv(self, path: Path, encoding: str | None, stdin: bytes | None = None) -> None:
+    def take_span_rows(self, rows: Iterable[tuple[int, int, SpanRecord]], path: Path) -> None:
         csv_seen: dict[int, set[tuple]] = {}
-        with _text_stream(path, encoding, stdin) as stream:
-            for line, document_id, raw in csv_table.read(stream, str(path)):
-                try:
-                    text = self.store.document_text(document_id)
-                except KeyError:
-                    problem = FormatError(str(path), f"no document with id {document_id} in this project "
-                                                     "(a CSV holds spans, not articles: import the articles first)", line)
-                    if not self.skip_bad:
-                        raise problem from None
-                    self.report.skipped.append(str(problem))
-                    continue
-                # Rows still waiting to be inserted are not in the database yet: remember
-                # each document's spans across the file, so a repeated row is caught too.
-                self.take_spans(document_id, text, [raw], path, line, seen=csv_seen.setdefault(document_id, set()))
+        for line, document_id, raw in rows:
+            try:
+                text = self.store.document_text(document_id)
+            except DocumentNotFound:
+                problem = FormatError(str(path), f"no document with id {document_id} in this project "
+                                                 "(a CSV holds spans, not articles: import the articles first)", line)
+                if not self.skip_bad:
+                    raise problem from None
+                self.report.skipped.append(str(problem))
+                continue
+            # Rows still waiting to be inserted are not in the database yet: remember
+            # each document's spans across the file, so a repeated row is caught too.
+            self.take_spans(document_id, text, [raw], path, line, seen=csv_seen.setdefault(document_id, set()))
 
 
 def import_paths(
-    store: Store,
+    store: ProjectStore,
     paths: Iterable[str | Path],
     annotator: str,
     encoding: str | None = None,
     add_labels: bool = False,
     progress: Callable[[int, int, Path], None] | None = None,
-    fmt: str = "auto",
+    fmt: str = AUTO,
     skip_bad_lines: bool = False,
     stdin: IO[bytes] | None = None,
 ) -> ImportReport:
@@ -342,10 +266,12 @@ def import_paths(
     skipped = importer.report.skipped if skip_bad_lines else None
     with store.bulk_writes():
         for number, (path, kind) in enumerate(files, start=1):
-            if kind == "csv":
-                importer.take_csv(path, encoding, stdin_bytes)
+            spec = _reader(path, kind)
+            records = _read(ImportSource(path, encoding, skipped, stdin_bytes), spec)
+            if spec.span_rows:
+                importer.take_span_rows(records, path)
             else:
-                for record in read_records(path, kind, encoding, skipped, stdin_bytes):
+                for record in records:
                     importer.take(record, path)
             importer.flush()
             importer.report.files += 1

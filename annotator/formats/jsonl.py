@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from annotator.core.model import Document, Span
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, parse_document_line
+from annotator.formats.spec import QT_TRANSLATE_NOOP, FileFormat, Target, read_text_stream
 
 
 def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
@@ -94,3 +95,10 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
         stream.write("\n")
         count += 1
     return count
+
+
+FORMAT = FileFormat(
+    "jsonl", QT_TRANSLATE_NOOP("Formats", "JSON Lines (Annotator)"), (".jsonl", ".ndjson"), Target.STREAM,
+    "code points", read=read_text_stream(read, keeps_going=True), write=lambda items, stream, _: write(items, stream),
+    # Any JSON object line not claimed by a more specific format is ours (the reader says what is wrong).
+    sniff=lambda head: head.lstrip().startswith("{"), sniff_rank=2, found_in_folders=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 @contextmanager
@@ -54,3 +55,10 @@ def write_text_replacing(target: Path, text: str, encoding: str = "utf-8") -> No
     """``target.write_text(text)``, replacing the old file only once the new one is whole."""
     with replaced_on_success(target) as staged:
         staged.write_text(text, encoding=encoding, newline="")
+
+
+def write_stream_replacing(target: Path, encoding: str, write: Callable[[IO[str]], int]) -> int:
+    """``write`` to a text stream beside ``target``, moved into place only when complete, so
+    a failed export never leaves half a file where a good one was."""
+    with replaced_on_success(target) as staged, staged.open("w", encoding=encoding, newline="") as stream:
+        return write(stream)

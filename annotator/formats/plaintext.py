@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.decoding import DecodeError, decode_article
 from annotator.formats.records import DocumentRecord, FormatError
+from annotator.formats.spec import QT_TRANSLATE_NOOP, FileFormat, ImportSource, Target
 
 MAX_BYTES = 50 * 1024 * 1024  # far beyond any article; protects the GUI from a mistaken pick
 
@@ -32,3 +34,15 @@ def read_bytes(data: bytes, name: str, encoding: str | None = None) -> DocumentR
     if decoded.had_bom:
         meta["bom"] = True
     return DocumentRecord(text=decoded.text, meta=meta)
+
+
+def _read_source(source: ImportSource) -> Iterator[DocumentRecord]:
+    if source.is_stdin:
+        yield read_bytes(source.stdin or b"", source.name, source.encoding)
+    else:
+        yield read(source.path, source.encoding)
+
+
+# No sniffing: what no other format recognises is read as plain text.
+FORMAT = FileFormat("text", QT_TRANSLATE_NOOP("Formats", "Plain text"), (".txt",), Target.STREAM, "(no spans)",
+                    read=_read_source, found_in_folders=True)

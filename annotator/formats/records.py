@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.decoding import is_blank
+from annotator.core.errors import AnnotatorError
 
 
-class FormatError(ValueError):
+class FormatError(AnnotatorError, ValueError):
     """Input that cannot be read; ``str()`` names the file, the line and the problem."""
 
     def __init__(self, path: str, problem: str, line: int | None = None):

@@ -3,8 +3,8 @@
 The DocBin is built with spaCy's own blank Arabic pipeline, so its tokens are the ones
 spaCy trains on; a span off spaCy's token edges is widened (``alignment_mode="expand"``)
 and reported, or refused when strict. ``doc.spans["sc"]`` holds every span, overlaps
-included; ``doc.ents`` holds the outer, non-overlapping ones. spaCy is an optional
-dependency (``pip install 'annotator[spacy]'``).
+included; ``doc.ents`` holds the outer, non-overlapping ones. spaCy is a base dependency,
+imported only when a DocBin is read or written (it takes a second to load).
 
 A DocBin is one blob built in memory, so a corpus past ``DOCBIN_SHARD_TOKENS`` tokens is
 written as a folder of numbered DocBins (``00001.spacy``, ``00002.spacy``, ...) at the
@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import IO
 
 from annotator.core.model import Document, Span
+from annotator.formats.output_files import replaced_on_success, write_stream_replacing
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord
+from annotator.formats.spec import QT_TRANSLATE_NOOP, ExportContext, FileFormat, ImportSource, Target, read_text_stream
 from annotator.formats.tagging import AlignmentError, AlignmentReport
 
 SPANS_KEY = "sc"
@@ -38,7 +40,7 @@ def _spacy():
         import spacy
         from spacy.tokens import DocBin
     except ImportError:
-        raise FormatError("spacy", "spaCy is not installed; install it with: pip install 'annotator[spacy]'") from None
+        raise FormatError("spacy", "spaCy is not installed; install it with: pip install spacy") from None
     return spacy, DocBin
 
 
@@ -146,3 +148,29 @@ def write_jsonl(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def _read(source: ImportSource) -> Iterator[DocumentRecord]:
+    if source.path.suffix.lower() == ".jsonl":  # spaCy-style JSON Lines reads as ours
+        from annotator.formats import jsonl
+
+        yield from read_text_stream(jsonl.read, keeps_going=True)(source)
+    else:
+        yield from read_docbin(source.path)
+
+
+def _write(items: Iterable[tuple[Document, list[Span]]], path: Path, context: ExportContext) -> int:
+    """A DocBin (or a folder of shards), or spaCy-style JSON Lines when ``path`` ends in .jsonl."""
+    if path.suffix.lower() == ".jsonl":
+        return write_stream_replacing(path, FORMAT.encoding, lambda stream: write_jsonl(items, stream))
+    with replaced_on_success(path) as staged:
+        count = write_docbin(items, staged, context.report, context.options.tags.strict,
+                             context.options.docbin_shard_tokens)
+        make_room(staged, path)
+    return count
+
+
+FORMAT = FileFormat(
+    "spacy", QT_TRANSLATE_NOOP("Formats", "spaCy DocBin"), (".spacy",), Target.FILE, "code points",
+    read=_read, write=lambda items, stream, _: write_jsonl(items, stream), write_path=_write, found_in_folders=True,
+    may_replace_folder=is_shard_folder)

@@ -9,17 +9,19 @@ outer spans first, as the Wojood corpus nests them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.tokens import Token, sentences_between
+from annotator.store.interface import LeanSpanRow
 
 SCHEMES = ("iob2", "bilou")
 
 
-class AlignmentError(ValueError):
+class AlignmentError(AnnotatorError, ValueError):
     """A span off token edges, refused because the export is strict."""
 
 
@@ -55,9 +57,12 @@ class TokenSpan(NamedTuple):
     last: int  # last token index, inclusive
 
 
-def _with_text(span: Span, text: str) -> Span:
-    """A lean span (read without its text, see Store.iter_documents_with_spans) as reports show it."""
-    return span if span.text else span._replace(text=text[span.start:span.end])
+def _with_text(span: Span | LeanSpanRow, text: str) -> Span:
+    """A span as reports show it: a lean row (read without its text, see
+    ProjectStore.iter_documents_with_lean_spans) becomes a Span covering its text."""
+    if not isinstance(span, LeanSpanRow):
+        return span
+    return Span("", span.document_id, "", span.label, span.start, span.end, text[span.start:span.end], span.attrs, "")
 
 
 def align(spans: list[Span], tokens: list[Token], text: str, report: AlignmentReport, strict: bool) -> list[TokenSpan]:

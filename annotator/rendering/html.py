@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import IO
 
-from annotator.core.model import Document, InvalidName, Label, Span, check_color
-
-FALLBACK_COLOR = "#999999"
+from annotator.core.model import UNKNOWN_LABEL_COLOR, Document, InvalidName, Label, Span, check_color
 
 
 def _safe_color(color: str) -> str:
@@ -20,7 +18,7 @@ def _safe_color(color: str) -> str:
     try:
         color = check_color(color)
     except InvalidName:
-        return FALLBACK_COLOR
+        return UNKNOWN_LABEL_COLOR
     # #rgb as #rrggbb: a highlight appends two digits of alpha to it.
     return "#" + "".join(2 * digit for digit in color[1:]) if len(color) == 4 else color
 
@@ -51,19 +49,20 @@ def write(document: Document, spans: Sequence[Span], labels: Sequence[Label], st
         inner = covering[-1]  # the innermost span fills; outer ones show as underlines
         # Shadows, not borders or padding: they leave layout alone, so a highlight that
         # starts inside a word does not break the joining of its letters.
-        shadows = [f"inset 0 -{3 * (i + 1)}px 0 {colors.get(s.label, FALLBACK_COLOR)}" for i, s in enumerate(covering[:-1])]
+        shadows = [f"inset 0 -{3 * (i + 1)}px 0 {colors.get(s.label, UNKNOWN_LABEL_COLOR)}"
+                   for i, s in enumerate(covering[:-1])]
         if any(s.start == a for s in covering):
             shadows.append("inset -2px 0 0 #333")  # right edge: where a span starts in RTL
         if any(s.end == b for s in covering):
             shadows.append("inset 2px 0 0 #333")
-        style = f"background:{colors.get(inner.label, FALLBACK_COLOR)}55"
+        style = f"background:{colors.get(inner.label, UNKNOWN_LABEL_COLOR)}55"
         if shadows:
             style += ";box-shadow:" + ",".join(shadows)
         title = "; ".join(f"{s.label} ({s.annotator})" for s in covering)
         body.append(f'<mark style="{escape(style)}" title="{escape(title)}">{piece}</mark>')
     legend = "".join(
         f'<li><span class="swatch" style="background:{escape(_safe_color(label.color))}"></span>'
-        f'{escape(label.title_ar)} · {escape(label.title_en or label.name)}</li>'
+        f'{escape(label.caption())}</li>'
         for label in labels
     )
     stream.write(

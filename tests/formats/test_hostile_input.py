@@ -118,7 +118,8 @@ def lone(text: str) -> str:
 
 LONE_SURROGATES = {
     "in the text": '{"text": "خبر SURROGATE عاجل"}',
-    "in an annotator": '{"text": "خبر عاجل", "spans": [{"start": 0, "end": 3, "label": "place", "annotator": "SURROGATE"}]}',
+    "in an annotator":
+        '{"text": "خبر عاجل", "spans": [{"start": 0, "end": 3, "label": "place", "annotator": "SURROGATE"}]}',
     "in a label": '{"text": "خبر عاجل", "spans": [{"start": 0, "end": 3, "label": "plSURROGATEace"}]}',
     "in a title": '{"text": "خبر عاجل", "title": "SURROGATE"}',
 }
@@ -127,7 +128,8 @@ LONE_SURROGATES = {
 @pytest.mark.parametrize("case", list(LONE_SURROGATES))
 def test_a_lone_surrogate_is_refused_not_repaired(project, tmp_path, capsys, case):
     bad = tmp_path / "lone.jsonl"
-    bad.write_text(json.dumps({"text": SECOND + " ثانية"}) + "\n" + lone(LONE_SURROGATES[case]) + "\n", encoding="utf-8")
+    bad.write_text(json.dumps({"text": SECOND + " ثانية"}) + "\n" + lone(LONE_SURROGATES[case]) + "\n",
+                   encoding="utf-8")
     refused(capsys, project, ["import", "--db", str(project), str(bad)], "lone.jsonl:2:", "lone surrogate (U+D800)")
 
 
@@ -160,13 +162,15 @@ def test_the_same_span_id_twice_in_one_file_is_refused_naming_the_id(project, tm
 
 def test_an_id_held_by_another_span_of_the_project_is_refused(project, tmp_path, capsys):
     (held,) = [row[1] for row in span_rows(project) if row[3] == "source"]
-    bad = write_jsonl(tmp_path / "taken.jsonl", {"text": ARTICLE, "spans": [at(ARTICLE, "مواقع", "place", "bob", id=held)]})
+    bad = write_jsonl(tmp_path / "taken.jsonl",
+                      {"text": ARTICLE, "spans": [at(ARTICLE, "مواقع", "place", "bob", id=held)]})
     refused(capsys, project, ["import", "--db", str(project), str(bad)], "taken.jsonl:1:", f"span id {held}",
             "in this project")
 
 
 def test_an_annotator_with_surrounding_spaces_is_that_annotator(project, tmp_path, capsys):
-    padded = write_jsonl(tmp_path / "padded.jsonl", {"text": ARTICLE, "spans": [at(ARTICLE, "سوريا", "place", " alice ")]})
+    padded = write_jsonl(tmp_path / "padded.jsonl",
+                         {"text": ARTICLE, "spans": [at(ARTICLE, "سوريا", "place", " alice ")]})
     before = counts(project)
     assert main(["import", "--db", str(project), str(padded)]) == 0
     err = capsys.readouterr().err
@@ -234,7 +238,8 @@ def test_brat_and_conll_escape_a_spaced_label_reversibly(project, tmp_path):
                 NoteAnnotation.from_line(line, parsed)
     conll = tmp_path / "alice.conll"
     # CoNLL keeps no annotator: one annotator's export comes back to that annotator.
-    assert main(["export", "--db", str(project), "--format", "conll", "--annotator", "Maha Ali", "--out", str(conll)]) == 0
+    assert main(["export", "--db", str(project), "--format", "conll", "--annotator", "Maha Ali",
+                 "--out", str(conll)]) == 0
     tags = {line.split()[-1] for line in conll.read_text(encoding="utf-8").splitlines() if line.strip()}
     assert {"B-car%20bomb", "I-car%20bomb", "B-place"} <= tags
     assert all(len(line.split()) == 2 for line in conll.read_text(encoding="utf-8").splitlines()
@@ -261,8 +266,8 @@ def test_label_escaping_reverses_and_leaves_other_percent_signs_alone():
 def test_the_store_refuses_bad_names_and_colours(tmp_path):
     with Store.open(tmp_path / "s.db") as store:
         with pytest.raises(InvalidName, match="control character"):
-            store.annotator("bob\nT1")
-        assert store.annotator("  bob ").name == "bob"
+            store.ensure_annotator("bob\nT1")
+        assert store.ensure_annotator("  bob ").name == "bob"
         with pytest.raises(InvalidName, match="#rgb or #rrggbb"):
             store.add_label(Label("weapon", 'red"><script>alert(1)</script>'))
         with pytest.raises(InvalidName, match="control character"):

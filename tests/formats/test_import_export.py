@@ -57,7 +57,9 @@ def test_jsonl_round_trip_is_identical(store, tmp_path, reference_text):
         import_paths(second, [tmp_path / "out.jsonl"], annotator="carol")
         export_to_path(second, "jsonl", tmp_path / "again.jsonl")
     again = [json.loads(line) for line in (tmp_path / "again.jsonl").read_text(encoding="utf-8").splitlines()]
-    key = lambda d: [(s["id"], s["start"], s["end"], s["label"], s["text"], s["annotator"], s["attrs"]) for s in d["spans"]]  # noqa: E731
+    def key(d):
+        return [(s["id"], s["start"], s["end"], s["label"], s["text"], s["annotator"], s["attrs"]) for s in d["spans"]]
+
     assert [key(d) for d in again] == [key(d) for d in exported]
     # And importing it again into the same project duplicates nothing.
     report = import_paths(store, [tmp_path / "out.jsonl"], annotator="alice")
@@ -66,7 +68,8 @@ def test_jsonl_round_trip_is_identical(store, tmp_path, reference_text):
 
 def test_offsets_are_code_points_with_an_emoji(store, tmp_path):
     at = EMOJI.index("مدينة")
-    source = write_jsonl(tmp_path / "e.jsonl", [{"text": EMOJI, "spans": [{"start": at, "end": at + 5, "label": "place"}]}])
+    source = write_jsonl(tmp_path / "e.jsonl",
+                         [{"text": EMOJI, "spans": [{"start": at, "end": at + 5, "label": "place"}]}])
     import_paths(store, [source], annotator="alice")
     (doc_id,) = store.document_ids()
     (span,) = store.spans_for(doc_id)
@@ -96,7 +99,8 @@ def test_bad_jsonl_names_file_and_line_and_imports_nothing(store, tmp_path, line
 def test_csv_opens_with_the_csv_module_and_has_no_live_formulas(store, tmp_path):
     text = "=1+2 قتلى و -5 جرحى و @مصدر"
     source = write_jsonl(tmp_path / "f.jsonl", [{"text": text, "title": "=cmd|' /C calc'!A0", "spans": [
-        {"start": 0, "end": 4, "label": "casualty"}, {"start": text.index("-5"), "end": text.index("-5") + 2, "label": "casualty"},
+        {"start": 0, "end": 4, "label": "casualty"},
+        {"start": text.index("-5"), "end": text.index("-5") + 2, "label": "casualty"},
         {"start": text.index("@"), "end": len(text), "label": "source"}]}])
     import_paths(store, [source], annotator="+alice")
     out = tmp_path / "spans.csv"

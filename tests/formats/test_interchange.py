@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -39,7 +38,7 @@ def span(text, words, label, annotator="alice", occurrence=0, inner=None):
 @pytest.fixture
 def source(tmp_path, reference_text):
     """The reference article (two annotators, a nested span, a sub-word span) and tricky texts."""
-    ref = [span(reference_text, w, l) for w, l in REFERENCE_SPANS]
+    ref = [span(reference_text, words, label) for words, label in REFERENCE_SPANS]
     ref.append(span(reference_text, "الإعلام الأمني", "place"))  # nested in the source span
     ref.append(span(reference_text, "للجزيرة", "place", inner="جزيرة"))  # inside a word
     ref += [span(reference_text, "سوريا", "place", "bob"), span(reference_text, "قصفت", "date", "bob")]
@@ -93,11 +92,11 @@ def test_doccano_offsets_are_utf16_code_units(project, tmp_path):
         row = json.loads(line)
         units = row["text"].encode("utf-16-le")
         entries = [(e["start_offset"], e["end_offset"], e["label"]) for e in row["label"]]
-        for start, end, label in entries:
+        for start, end, _label in entries:
             covered = units[2 * start:2 * end].decode("utf-16-le")
             assert covered  # a slice in UTF-16 units is a whole piece of text
         if "💥" in row["text"]:
-            (start, end, _), = [l for l in entries if l[2] == "place"]
+            (start, end, _), = [entry for entry in entries if entry[2] == "place"]
             assert units[2 * start:2 * end].decode("utf-16-le") == "مدينة الصدر"
             assert start == EMOJI.index("مدينة") + 1  # one more than the code-point offset
 
@@ -110,7 +109,8 @@ def test_label_studio_export_reads_with_label_studio_converter(project, tmp_path
     config = (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8")
     Converter(config=config, project_dir=None).convert_to_json_min(str(out), str(tmp_path / "min"), is_dir=False)
     records = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
-    regions = [(l["start"], l["end"], l["text"], tuple(l["labels"])) for r in records for l in r.get("label", [])]
+    regions = [(region["start"], region["end"], region["text"], tuple(region["labels"]))
+               for r in records for region in r.get("label", [])]
     reference = next(r["text"] for r in records if r["text"].startswith("أعلن"))
     at = reference.index("للجزيرة") + 2
     assert (at, at + 5, "جزيرة", ("place",)) in regions
@@ -160,8 +160,8 @@ def test_csv_reads_with_pandas_and_imports_back(project, tmp_path, source):
         assert len(list(csv.DictReader(stream))) == len(frame)
     # Into a project that holds the same articles (no spans), the CSV brings every span back.
     bare = tmp_path / "bare.jsonl"
-    bare.write_text("".join(json.dumps({"text": json.loads(l)["text"]}, ensure_ascii=False) + "\n"
-                            for l in source.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    bare.write_text("".join(json.dumps({"text": json.loads(line)["text"]}, ensure_ascii=False) + "\n"
+                            for line in source.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
     with Store.open(tmp_path / "csv-back.db") as back:
         import_paths(back, [bare], annotator="x")
         import_paths(back, [out], annotator="x")
@@ -240,10 +240,10 @@ def test_wojood_sample_imports_with_nested_columns_and_exports_the_same_tags(tmp
             with Store.open(tmp_path / f"{name}.db") as one:
                 import_paths(one, [WOJOOD / f"{name}.txt"], annotator="wojood", add_labels=True)
                 export_to_path(one, "conll", tmp_path / f"{name}.conll")
-            original = [l for l in (WOJOOD / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-                        if l.strip() and not l.startswith("$#$")]
-            exported = [l for l in (tmp_path / f"{name}.conll").read_text(encoding="utf-8").splitlines()
-                        if l.strip() and not l.startswith("$#$")]
+            original = [line for line in (WOJOOD / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+                        if line.strip() and not line.startswith("$#$")]
+            exported = [line for line in (tmp_path / f"{name}.conll").read_text(encoding="utf-8").splitlines()
+                        if line.strip() and not line.startswith("$#$")]
             assert len(exported) == len(original)
             differ = [(a, b) for a, b in zip(original, exported) if a != b]
             # The only changes: an entity the corpus starts with I- is written B-, as IOB2 requires.
@@ -291,10 +291,10 @@ def test_hugging_face_dataset_loads_offline_with_class_labels(project, tmp_path)
 def test_subsets_of_annotators_labels_and_documents(project, tmp_path):
     out = tmp_path / "bob.jsonl"
     export_to_path(project, "jsonl", out, ExportOptions(annotators=["bob"]))
-    spans = [s for l in out.read_text(encoding="utf-8").splitlines() for s in json.loads(l)["spans"]]
+    spans = [s for line in out.read_text(encoding="utf-8").splitlines() for s in json.loads(line)["spans"]]
     assert {s["annotator"] for s in spans} == {"bob"} and len(spans) == 2
     export_to_path(project, "jsonl", out, ExportOptions(labels=["place"], documents=[1]))
-    docs = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in docs] == [1] and {s["label"] for s in docs[0]["spans"]} == {"place"}
 
 
@@ -306,7 +306,8 @@ def test_split_by_document_is_seeded_and_complete(project, tmp_path):
     assert sorted(first["train"] | first["dev"] | first["test"]) == ids
     assert (len(first["train"]), len(first["dev"]), len(first["test"])) == (80, 10, 10)
     export_to_path(project, "jsonl", tmp_path / "corpus.jsonl", split=(60, 20, 20), seed=1)
-    counts = [len((tmp_path / f"corpus-{p}.jsonl").read_text(encoding="utf-8").splitlines()) for p in ("train", "dev", "test")]
+    counts = [len((tmp_path / f"corpus-{part}.jsonl").read_text(encoding="utf-8").splitlines())
+              for part in ("train", "dev", "test")]
     assert sum(counts) == 5 and counts[0] == 3
 
 
@@ -339,7 +340,8 @@ def test_brat_annotation_past_the_text_is_refused(tmp_path):
 def test_doccano_offset_inside_an_emoji_is_refused(tmp_path):
     bad = tmp_path / "d.jsonl"
     at = EMOJI.index("💥") + 1  # the low surrogate
-    bad.write_text(json.dumps({"text": EMOJI, "label": [[0, at, "event"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    bad.write_text(json.dumps({"text": EMOJI, "label": [[0, at, "event"]]}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
     with Store.open(tmp_path / "p.db") as store:
         with pytest.raises(FormatError, match="inside a character"):
             import_paths(store, [bad], annotator="a")

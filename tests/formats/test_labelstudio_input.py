@@ -53,7 +53,8 @@ def test_regions_of_label_studio_users_are_credited_to_completed_by(tmp_path):
     with Store.open(tmp_path / "p.db") as store:
         import_paths(store, [path], annotator="x")
         # Both regions sit on one extent of one document (same text): their order is the ids'.
-        assert sorted((s.annotator, s.label, s.text) for _, spans in store.iter_documents_with_spans() for s in spans) == [
+        regions = [(s.annotator, s.label, s.text) for _, spans in store.iter_documents_with_spans() for s in spans]
+        assert sorted(regions) == [
             ("labelstudio-user-1", "casualty", "25 شخصا"), ("maha@example.org", "casualty", "25 شخصا")]
 
 

@@ -35,6 +35,8 @@ LABEL_STUDIO = Path(os.environ.get("ANNOTATOR_LABEL_STUDIO", ROOT / ".venv-label
 USER, PASSWORD, TOKEN = "tests@annotator.invalid", "annotator-tests", "annotator-tests-token"
 INIT_TIMEOUT, START_TIMEOUT, REQUEST_TIMEOUT = 300, 120, 60  # seconds
 
+pytestmark = pytest.mark.slow
+
 if not LABEL_STUDIO.exists():
     pytest.skip(f"Label Studio is not installed at {LABEL_STUDIO}: run `make labelstudio`", allow_module_level=True)
 

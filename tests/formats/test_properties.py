@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.offsets import from_utf16, utf16_prefix
+from annotator.core.offsets import Utf16Offsets
 from annotator.formats.importer import import_paths
 from annotator.formats.records import FormatError
 from annotator.store import Store
@@ -56,7 +56,8 @@ spans = st.lists(st.fixed_dictionaries({"start": span_values, "end": span_values
 @SETTINGS
 @given(st.one_of(
     st.fixed_dictionaries({"text": ARABIC, "spans": spans}),
-    st.dictionaries(st.sampled_from(["text", "spans", "meta", "title"]), st.one_of(ARABIC, st.integers(), st.lists(st.integers()))),
+    st.dictionaries(st.sampled_from(["text", "spans", "meta", "title"]),
+                    st.one_of(ARABIC, st.integers(), st.lists(st.integers()))),
     st.fixed_dictionaries({"text": st.sampled_from(["   ", "\n", " \u200f "])}),  # text with no words
     st.lists(st.integers()),
 ))
@@ -81,7 +82,8 @@ def test_any_conll_file(store, folder, rows, skip_bad_lines):
 
 
 @SETTINGS
-@given(ARABIC, st.lists(st.tuples(st.integers(-2, 50), st.integers(-2, 50), st.sampled_from(["place", "x y"])), max_size=3))
+@given(ARABIC,
+       st.lists(st.tuples(st.integers(-2, 50), st.integers(-2, 50), st.sampled_from(["place", "x y"])), max_size=3))
 def test_any_doccano_brat_and_label_studio_input(store, folder, text, entries):
     doccano = folder / "d.jsonl"
     doccano.write_text(json.dumps({"text": text, "label": [list(e) for e in entries]}, ensure_ascii=False) + "\n",
@@ -89,19 +91,20 @@ def test_any_doccano_brat_and_label_studio_input(store, folder, text, entries):
     import_or_refuse(store, doccano, add_labels=True)
     tasks = folder / "t.json"
     tasks.write_text(json.dumps([{"data": {"text": text}, "annotations": [{"result": [
-        {"type": "labels", "value": {"start": s, "end": e, "labels": [l]}} for s, e, l in entries]}]}],
+        {"type": "labels", "value": {"start": s, "end": e, "labels": [label]}} for s, e, label in entries]}]}],
         ensure_ascii=False), encoding="utf-8")
     import_or_refuse(store, tasks, add_labels=True)
     brat = folder / "brat"
     brat.mkdir(exist_ok=True)
     (brat / "a.txt").write_text(text, encoding="utf-8", newline="")
-    (brat / "a.ann").write_text("".join(f"T{i}\t{l} {s} {e}\t{text[max(s, 0):max(e, 0)]}\n"
-                                        for i, (s, e, l) in enumerate(entries, 1)), encoding="utf-8", newline="")
+    (brat / "a.ann").write_text("".join(f"T{i}\t{label} {s} {e}\t{text[max(s, 0):max(e, 0)]}\n"
+                                        for i, (s, e, label) in enumerate(entries, 1)), encoding="utf-8", newline="")
     import_or_refuse(store, brat, add_labels=True)
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from(["ا", "ب", "َ", "💥", "𝐀", "\r", "\n", "\r\n", " ", "\u200f"]), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(["ا", "ب", "َ", "💥", "𝐀", "\r", "\n", "\r\n", " ", "\u200f"]),
+                max_size=30).map("".join))
 def test_offsets_convert_both_ways_for_any_text(text):
     from annotator.ui.qt_offsets import TextMapping
 
@@ -114,6 +117,13 @@ def test_offsets_convert_both_ways_for_any_text(text):
         previous = qt
         if not (cp > 0 and text[cp - 1] == "\r" and text[cp:cp + 1] == "\n"):  # an LF shares its CR's position
             assert mapping.to_cp(qt) == cp
-    prefix = utf16_prefix(text)
+    units = Utf16Offsets(text)
+    assert units.length == len(text.encode("utf-16-le")) // 2
     for cp in range(len(text) + 1):
-        assert from_utf16(prefix, prefix[cp]) == cp
+        unit = units.to_utf16(cp)
+        assert unit == len(text[:cp].encode("utf-16-le")) // 2  # Python's own UTF-16 encoder is the reference
+        assert units.to_cp(unit) == cp
+    inside_pairs = {units.to_utf16(cp) + 1 for cp, ch in enumerate(text) if ord(ch) > 0xFFFF}
+    for unit in inside_pairs | {units.length + 1, -1}:
+        with pytest.raises(ValueError):
+            units.to_cp(unit)

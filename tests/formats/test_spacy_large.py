@@ -8,6 +8,9 @@ import re
 import unicodedata
 
 import pytest
+import spacy  # a base dependency: DocBin export is a command of the base install
+from spacy.tokens import DocBin
+from spacy.training import Corpus
 
 from annotator.cli import main
 from annotator.formats.exporting import ExportOptions, export_to_path
@@ -16,10 +19,6 @@ from annotator.formats.records import FormatError
 from annotator.formats.tagging import AlignmentReport
 from annotator.store import Store
 from tests.formats.test_import_export import write_jsonl
-
-spacy = pytest.importorskip("spacy")
-from spacy.tokens import DocBin
-from spacy.training import Corpus
 
 LABELS = ("event", "place", "date", "casualty", "source")
 

@@ -1,0 +1,1 @@
+"""Drawing an article for people to look at (an HTML page); not an interchange format."""
