@@ -66,4 +66,52 @@ def gold_copy(span: Span, spans: Iterable[Span], reviewer: str) -> Span:
 
 
 def in_gold(spans: Iterable[Span], span: Span) -> Span | None:
-    return next((s for s in spans if s.annotator == GOLD and (s.start, s.end, s.label) == (span.start, span.end, span.label)), None)
+    return next((s for s in spans
+                 if s.annotator == GOLD and (s.start, s.end, s.label) == (span.start, span.end, span.label)), None)
+
+
+def acceptance(span: Span, spans: Iterable[Span], reviewer: str, label: str | None = None) -> Span | None:
+    """The gold span a reviewer's accept (with ``label``: relabel) of ``span`` adds, or None when
+    the gold layer already has it. A relabel keeps the label it replaced in ``relabelled_from``."""
+    spans = list(spans)
+    if label in (None, span.label):
+        return None if in_gold(spans, span) is not None else gold_copy(span, spans, reviewer)
+    copy = gold_copy(span, spans, reviewer)
+    return Span(copy.id, copy.document_id, copy.annotator, label, copy.start, copy.end, copy.text,
+                {**copy.attrs, "relabelled_from": span.label}, copy.origin)
+
+
+def rejection(span: Span, spans: Iterable[Span]) -> Span | None:
+    """The gold span a reject takes out: the span itself if it is gold, else its gold copy (None: none)."""
+    return span if span.annotator == GOLD else in_gold(list(spans), span)
+
+
+def agreed_not_in_gold(spans: Iterable[Span], standing: dict[str, str], reviewer: str) -> list[Span]:
+    """Gold copies of the spans every annotator agrees on that the gold layer lacks, one per
+    (edges, label)."""
+    spans = list(spans)
+    copies, seen = [], set()
+    for span in spans:
+        key = (span.start, span.end, span.label)
+        if standing.get(span.id) == AGREE and key not in seen and in_gold(spans, span) is None:
+            seen.add(key)
+            copies.append(gold_copy(span, spans, reviewer))
+    return copies
+
+
+def open_disagreements(spans: Iterable[Span], standing: dict[str, str]) -> list[Span]:
+    """Proposals not everyone shares (``some``, ``conflict``) whose (edges, label) is not yet gold,
+    in the spans' order."""
+    spans = list(spans)
+    gold = {(s.start, s.end, s.label) for s in spans if s.annotator == GOLD}
+    return [s for s in spans if standing.get(s.id) in (SOME, CONFLICT) and (s.start, s.end, s.label) not in gold]
+
+
+def next_disagreement(open_ones: list[Span], current: Span | None) -> Span | None:
+    """The open disagreement after ``current`` in text order (longer first at one start),
+    wrapping round to the first; None when there is none."""
+    if not open_ones:
+        return None
+    after = [s for s in open_ones
+             if current is None or (s.start, -s.end, s.id) > (current.start, -current.end, current.id)]
+    return (after or open_ones)[0]

@@ -40,7 +40,7 @@ from annotator.core.tokens import document_tokens
 from annotator.formats.tagging import AlignmentReport, align
 from annotator.review import measures
 from annotator.review.adjudication import GOLD
-from annotator.store import Store
+from annotator.store import ProjectStore
 
 MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
             "krippendorff_alpha_u")
@@ -65,7 +65,7 @@ class _Corpus:
     extents: dict[int, tuple[int, int]]  # document -> (first, end) on the continuum of all texts
 
 
-def labelling_annotators(store: Store) -> list[str]:
+def labelling_annotators(store: ProjectStore) -> list[str]:
     """Whom agreement compares unless told: everyone with at least one span, by name; the
     gold layer never. A reviewer who only reviewed has no spans of their own."""
     return [annotator.name for annotator, spans in store.annotator_span_counts()
@@ -84,9 +84,9 @@ def _token_labels(text: str, tokens, spans) -> list[str]:
     return labels
 
 
-def collect(store: Store, annotators: list[str], documents: Iterable[int] | None = None) -> _Corpus:
+def collect(store: ProjectStore, annotators: list[str], documents: Iterable[int] | None = None) -> _Corpus:
     wanted = set(documents) if documents else None
-    corpus = _Corpus(annotators, [l.name for l in store.labels()], {a: set() for a in annotators},
+    corpus = _Corpus(annotators, [label.name for label in store.labels()], {a: set() for a in annotators},
                      {a: [] for a in annotators}, [], {})
     continuum_end = 0
     for document, spans in store.iter_documents_with_spans(annotators):
@@ -201,7 +201,7 @@ def _binary(values: list[str], label: str) -> list[str]:
     return [v if v == label else "O" for v in values]
 
 
-def agreement(store: Store, annotators: list[str], documents: Iterable[int] | None = None,
+def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[int] | None = None,
               by_document: bool = False) -> list[Row]:
     if len(annotators) < 2:
         raise ValueError("agreement needs at least two annotators")
@@ -236,7 +236,8 @@ def agreement(store: Store, annotators: list[str], documents: Iterable[int] | No
                                 measures.cohen_kappa(tokens(a, label), tokens(b, label))))
                 rows.append(Row("krippendorff_alpha", pair, label, document,
                                 measures.krippendorff_alpha_nominal(list(zip(tokens(a, label), tokens(b, label))))))
-                rows.append(Row("krippendorff_alpha_u", pair, label, document, unitisations.alpha(pair, label, document)))
+                alpha_u = unitisations.alpha(pair, label, document)
+                rows.append(Row("krippendorff_alpha_u", pair, label, document, alpha_u))
             if len(annotators) > 2:
                 ratings = [tokens(a, label) for a in annotators]
                 rows.append(Row("fleiss_kappa", list(annotators), label, document, measures.fleiss_kappa(ratings)))

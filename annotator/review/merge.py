@@ -19,17 +19,18 @@ dropped or brought back without a line in the report:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Document, Label, Span
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DONE, Document, Label, Span
 from annotator.core.text_alignment import OffsetMap, matching_blocks
 from annotator.review.near_duplicates import NearDuplicate, find_near_duplicates
-from annotator.store import OpenMode, Store
-from annotator.store.repository import Deletion
+from annotator.store import Deletion, DocumentNotFound, OpenMode, ProjectStore, open_store
 
 
-class MergeError(ValueError):
+class MergeError(AnnotatorError, ValueError):
     """A merge that cannot be done as asked (``--same`` naming a missing document, ...);
     nothing was written."""
 
@@ -58,16 +59,16 @@ def _describe(span: Span) -> str:
     return f"span {span.id} ({span.annotator}, {span.label} {span.start}-{span.end} {span.text!r})"
 
 
-def _check_same(target: Store, source: Store, source_path: Path, same: dict[int, int]) -> None:
+def _check_same(target: ProjectStore, source: ProjectStore, source_path: Path, same: dict[int, int]) -> None:
     for source_id, target_id in same.items():
         pair = f"--same {source_id}={target_id}"
         try:
             theirs = source.document(source_id)
-        except KeyError:
+        except DocumentNotFound:
             raise MergeError(f"{pair}: {source_path} has no document {source_id}") from None
         try:
             target.document(target_id)
-        except KeyError:
+        except DocumentNotFound:
             raise MergeError(f"{pair}: {target.path} has no document {target_id}") from None
         twin = target.document_by_sha256(theirs.text_sha256)
         if twin is not None and twin.id != target_id:
@@ -75,7 +76,7 @@ def _check_same(target: Store, source: Store, source_path: Path, same: dict[int,
                              f"document {twin.id} of {target.path}")
 
 
-def _place(target: Store, document: Document, same: dict[int, int], joined: dict[str, int],
+def _place(target: ProjectStore, document: Document, same: dict[int, int], joined: dict[str, int],
            report: MergeReport) -> tuple[Document, OffsetMap | None]:
     """The document here that ``document`` goes to, and how offsets move there (None: as they are)."""
     twin = target.document_by_sha256(document.text_sha256)
@@ -92,14 +93,17 @@ def _place(target: Store, document: Document, same: dict[int, int], joined: dict
     return mine, OffsetMap(matching_blocks(document.text, mine.text))
 
 
-def merge_into(target: Store, source_path: Path, same: dict[int, int] | None = None) -> MergeReport:
+def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> MergeReport:
     """Merge one project file into ``target``, in one transaction.
 
     ``same`` joins documents: {document id in the source file: document id here}.
+    ``progress(done, total)`` is told after each document of the source; an exception it
+    raises (the window's Cancel) rolls the whole merge back.
     """
     same = dict(same or {})
     report = MergeReport()
-    with Store.open(source_path, OpenMode.READ) as source:  # another annotator's file: only read
+    with open_store(source_path, OpenMode.READ) as source:  # another annotator's file: only read
         _check_same(target, source, source_path, same)
         report.near_duplicates = find_near_duplicates(target, source, skip=set(same))
         with target.bulk_writes():
@@ -108,12 +112,15 @@ def merge_into(target: Store, source_path: Path, same: dict[int, int] | None = N
                 if label.name not in known_labels:
                     target.add_label(Label(label.name, label.color, "", label.title_ar, label.title_en))
             for annotator in source.annotators():
-                target.annotator(annotator.name, annotator.role)
+                target.ensure_annotator(annotator.name, annotator.role)
             deleted_here = {d.span_id: d for d in target.deletions()}
             joined = target.joined_texts()
             rows: list[Span] = []
             times: dict[str, tuple[str, str]] = {}
-            for document, spans in source.iter_documents_with_spans():
+            total = source.document_count() if progress else 0
+            for done, (document, spans) in enumerate(source.iter_documents_with_spans(), 1):
+                if progress:
+                    progress(done, total)
                 mine, offsets = _place(target, document, same, joined, report)
                 span_times = source.span_times(document.id) if spans else {}
                 for span in spans:
@@ -133,8 +140,8 @@ def merge_into(target: Store, source_path: Path, same: dict[int, int] | None = N
                             report.readds_refused += 1
                             continue
                         report.later_than_deletion.append(
-                            f"{source_path}: {_describe(span)} was changed there ({changed}) after {deletion.deleted_by} "
-                            f"deleted it here ({deletion.deleted_at}); brought back")
+                            f"{source_path}: {_describe(span)} was changed there ({changed}) after "
+                            f"{deletion.deleted_by} deleted it here ({deletion.deleted_at}); brought back")
                     existing = target.span(span.id)
                     if existing is None:
                         rows.append(span)
@@ -145,17 +152,18 @@ def merge_into(target: Store, source_path: Path, same: dict[int, int] | None = N
                     else:
                         report.conflicts.append(
                             f"{source_path}: {_describe(span)} differs from the one here ({existing.annotator}, "
-                            f"{existing.label} {existing.start}-{existing.end} {existing.text!r}); both kept as they were")
+                            f"{existing.label} {existing.start}-{existing.end} {existing.text!r}); "
+                            "both kept as they were")
                 for annotator in {s.annotator for s in spans}:
-                    if source.status(document.id, annotator) == "done":
-                        target.set_status(mine.id, annotator, "done")
-            target.add_spans(rows, times)
+                    if source.status(document.id, annotator) == DONE:
+                        target.set_status(mine.id, annotator, DONE)
+            target.insert_checked_spans(rows, times)
             report.spans_added = len(rows)
             _apply_deletions(target, source, source_path, report)
     return report
 
 
-def _apply_deletions(target: Store, source: Store, source_path: Path, report: MergeReport) -> None:
+def _apply_deletions(target: ProjectStore, source: ProjectStore, source_path: Path, report: MergeReport) -> None:
     unseen: list[Deletion] = []
     for deletion in source.deletions():
         changed = target.span_updated_at(deletion.span_id)

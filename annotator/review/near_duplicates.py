@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from annotator.core.text_alignment import Letters, length_bound, similarity
-from annotator.store import Store
+from annotator.store import ProjectStore
 
 THRESHOLD = 0.98
 GENERIC_TITLE = 5
@@ -55,7 +55,7 @@ class NearDuplicate:
 class _Candidates:
     """This project's documents, indexed by title and by length."""
 
-    def __init__(self, target: Store, shapes: list[tuple[int, str, int, str]]):
+    def __init__(self, target: ProjectStore, shapes: list[tuple[int, str, int, str]]):
         self.target = target
         self.titles = {s[0]: s[1] for s in shapes}
         self.lengths = {s[0]: s[2] for s in shapes}
@@ -83,7 +83,8 @@ class _Candidates:
         return found
 
 
-def find_near_duplicates(target: Store, source: Store, skip: set[int] = frozenset()) -> list[NearDuplicate]:
+def find_near_duplicates(target: ProjectStore, source: ProjectStore,
+                         skip: set[int] = frozenset()) -> list[NearDuplicate]:
     """Near-duplicate pairs (a document of ``source``, one of ``target``), most similar
     first for each source document. Source documents in ``skip`` and those that match a
     document here by hash, or were joined to one, are not looked at. Reads only."""

@@ -10,11 +10,12 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from annotator.store import OpenMode, Store, StoreError, default_db_path, open_store
+from annotator.core.errors import AnnotatorError
+from annotator.store import OpenMode, ProjectStore, StoreError, default_db_path, open_store
 from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, resource_path
-from annotator.ui.settings import app_settings, remember_database
+from annotator.ui.settings import ANNOTATOR, LANGUAGE, app_settings, remember_database
 
 
 def ensure_app() -> QApplication:
@@ -32,7 +33,7 @@ def ensure_app() -> QApplication:
 
 def annotator_name(settings: QSettings, ask: bool = True) -> str:
     """The name stored in settings; on first run, asked once."""
-    name = str(settings.value("annotator", "") or "")
+    name = ANNOTATOR.read(settings)
     if name:
         return name
     import getpass  # first run only
@@ -47,7 +48,7 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
                                          text=default)
         if ok and typed.strip():
             default = typed.strip()
-    settings.setValue("annotator", default)
+    ANNOTATOR.write(settings, default)
     return default
 
 
@@ -68,12 +69,11 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
     name = annotator_name(settings, ask=ask_name)
     if files:
         from annotator.formats.importer import import_paths
-        from annotator.formats.records import FormatError
 
         try:
             with store.errors_translated():
                 import_paths(store, files, name)
-        except (FormatError, StoreError) as err:
+        except AnnotatorError as err:  # a reader's, the store's: one line, and the window opens
             QMessageBox.warning(None, QApplication.translate("App", "Import failed"), str(err))
     try:
         # Building the window reads the project: a damaged page is met here, not later.
@@ -108,7 +108,7 @@ BACKUP_DELAY_MS = 2000
 WINDOW_LOCK_WAIT_S = 20.0
 
 
-def _wire_store_messages(store: Store, window: MainWindow) -> None:
+def _wire_store_messages(store: ProjectStore, window: MainWindow) -> None:
     """What the store has to say goes to the status bar: the copy kept before a migration,
     and a write waiting for another program's (an import's) transaction."""
     bar = window.statusBar()
@@ -147,7 +147,7 @@ def run(db_path: Path | None = None, files: list[Path] = (), screenshot: Path | 
     the packaged build's smoke test and for documentation)."""
     app = ensure_app()
     settings = app_settings()
-    apply_language(app, str(settings.value("language", "") or ""))
+    apply_language(app, LANGUAGE.read(settings))
     # A screenshot run is unattended: it must not stop to ask for a name.
     unattended = screenshot is not None
 

@@ -18,9 +18,10 @@ from annotator.core.model import Label, Span
 from annotator.core.span_index import SpanIndex
 from annotator.ui import highlights as hl
 from annotator.ui.qt_offsets import TextMapping
+from annotator.ui.resources import article_font
 from annotator.ui.span_highlighter import SpanHighlighter
 from annotator.ui.tooltips import plain_tooltip
-from annotator.ui.resources import article_font
+from annotator.ui.workspace import Workspace
 
 DEFAULT_POINT_SIZE = 18.0
 FIND_COLOR = QColor(255, 235, 59, 150)
@@ -34,10 +35,13 @@ def digit_of(text: str) -> str | None:
 
 
 class ArticleView(QPlainTextEdit):
-    labelKeyPressed = Signal(str)  # the label key, as an ASCII digit
-    deleteRequested = Signal()
+    # Intents, each with what it is about: the view resolves keys and selections itself.
+    labelSpanRequested = Signal(str, str)  # label name, id of the selected span
+    labelRangeRequested = Signal(str, int, int)  # label name, snapped range (code points)
+    labelWithoutSelection = Signal(str)  # label name: a label key with nothing selected
+    deleteRequested = Signal(str)  # span id
     walkRequested = Signal(int)  # +1 next span, -1 previous
-    edgeMoveRequested = Signal(str, int)  # "left"/"right" visual edge, -1 left / +1 right
+    edgeMoveRequested = Signal(str, str, int)  # span id, "start"/"end", -1 back / +1 on in the text
     findNextRequested = Signal(int)
     spanSelected = Signal(object)  # Span or None
 
@@ -59,7 +63,8 @@ class ArticleView(QPlainTextEdit):
         self.exact_mode = False
         self.find_active = False
         self.font_family: str | None = None  # None: the bundled Arabic font
-        self.review_statuses = dict  # set by the window: span id -> review status, in review mode
+        self.review_statuses = dict  # span id -> review status; the workspace's, once observed
+        self.workspace: Workspace | None = None
         self.mapping = TextMapping("")
         self.spans = SpanIndex()
         self.colors: dict[str, QColor] = {}
@@ -77,6 +82,35 @@ class ArticleView(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self.refresh_overlays)
 
     # -- content -------------------------------------------------------------------
+
+    def observe(self, workspace: Workspace) -> None:
+        """Follow the workspace, as the span table does: its document and its span changes."""
+        self.workspace = workspace
+        self.review_statuses = workspace.review_statuses
+        workspace.documentOpened.connect(
+            lambda document: self.show_article(document.text, workspace.spans, workspace.labels))
+        workspace.spanAdded.connect(self._span_event)
+        workspace.spanRemoved.connect(self._span_event)
+        workspace.spanChanged.connect(self._span_event)
+
+    def _span_event(self, *args: object) -> None:
+        changed = [a for a in args if isinstance(a, Span)]
+        self.spans_changed(min(s.start for s in changed), max(s.end for s in changed))
+        if self.selected_span_id == changed[-1].id:
+            self.select_span(changed[-1], scroll=False)
+
+    def request_label(self, name: str) -> None:
+        """A label key or button: label the selected span, or the selection as it would be snapped."""
+        if self.workspace is not None and self.workspace.document is None:
+            return
+        if self.selected_span_id and self.selection_range() is None:
+            self.labelSpanRequested.emit(name, self.selected_span_id)
+            return
+        chosen = self.labelling_range()
+        if chosen is None:
+            self.labelWithoutSelection.emit(name)
+        else:
+            self.labelRangeRequested.emit(name, *chosen)
 
     def _configure_document(self) -> None:
         document = self.document()
@@ -181,7 +215,7 @@ class ArticleView(QPlainTextEdit):
         if span is not None:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = hl.cursor_for(self.document(), *self.mapping.range_to_qt(span.start, span.end))
-            selection.format = hl.span_format(self.colors.get(span.label, QColor("#999999")), 0, True)
+            selection.format = hl.span_format(self.colors.get(span.label, hl.UNKNOWN_COLOR), 0, True)
             selections.append(selection)
         if self.find_matches:
             start, end = self.visible_range()
@@ -298,10 +332,12 @@ class ArticleView(QPlainTextEdit):
                             | Qt.KeyboardModifier.MetaModifier)
         digit = digit_of(event.text())
         if digit is not None and plain:
-            self.labelKeyPressed.emit(digit)
+            label = self.workspace.label_for_key(digit) if self.workspace else None
+            if label is not None:
+                self.request_label(label.name)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_span_id:
-            self.deleteRequested.emit()
+            self.deleteRequested.emit(self.selected_span_id)
             return
         if key == Qt.Key.Key_Escape:
             self.select_span(None, scroll=False)
@@ -314,8 +350,10 @@ class ArticleView(QPlainTextEdit):
             return
         if (self.selected_span_id and key in (Qt.Key.Key_Left, Qt.Key.Key_Right)
                 and mods & Qt.KeyboardModifier.ShiftModifier):
-            edge = "right" if mods & Qt.KeyboardModifier.ControlModifier else "left"
-            self.edgeMoveRequested.emit(edge, -1 if key == Qt.Key.Key_Left else 1)
+            # The text runs right to left: the left edge is the span's end, the right its
+            # start, and Left moves on in the text (+1), Right back.
+            edge = "start" if mods & Qt.KeyboardModifier.ControlModifier else "end"
+            self.edgeMoveRequested.emit(self.selected_span_id, edge, 1 if key == Qt.Key.Key_Left else -1)
             return
         if self.selected_span_id and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.select_span(None, scroll=False)

@@ -1,17 +1,17 @@
 """Undoable span edits. Each command calls the workspace, which writes the store first,
 so an undo or redo is on disk the moment it is shown.
 
-A command is pushed only after its first change succeeded (``done=True``), so a write
-that fails never leaves a phantom entry on the undo stack.
+A command is pushed only after its first change succeeded, so a write that fails never
+leaves a phantom entry on the undo stack. Undo and redo go the same way (``Operations``):
+the change is made first, and the stack moves only once it is stored.
 """
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.model import Span, check_span, new_span_id
+from annotator.core.model import Span, new_span_id
 from annotator.ui.workspace import Workspace
 
 EDGE_MOVE_ID = 1001
@@ -21,21 +21,31 @@ class _SpanCommand(QUndoCommand):
     def __init__(self, workspace: Workspace, text: str):
         super().__init__(text)
         self.workspace = workspace
-        self._skip_first_redo = False
+        self.skip_next_redo = False  # set when the change was already made (first run, guarded redo)
+        self.skip_next_undo = False
 
     def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
+        if self.skip_next_redo:
+            self.skip_next_redo = False
             return
         self.apply()
 
+    def undo(self) -> None:
+        if self.skip_next_undo:
+            self.skip_next_undo = False
+            return
+        self.revert()
+
     def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
         raise NotImplementedError
 
     def run_and_push(self) -> None:
         """Make the change now; push onto the undo stack only if it succeeded."""
         self.apply()
-        self._skip_first_redo = True
+        self.skip_next_redo = True
         self.workspace.undo_stack.push(self)
 
 
@@ -43,15 +53,16 @@ class AddSpanCommand(_SpanCommand):
     def __init__(self, workspace: Workspace, label: str, start: int, end: int):
         super().__init__(workspace, QCoreApplication.translate("Commands", "Add %1").replace("%1", label))
         document = workspace.document
-        text = check_span(document.text, start, end)
+        text = document.text[start:end]  # checked once, by the store, when it is inserted
         # A span the reviewer adds to the gold layer was proposed and accepted by the reviewer.
-        attrs = {"proposed_by": [workspace.annotator], "accepted_by": workspace.annotator} if workspace.review_mode else {}
+        attrs = ({"proposed_by": [workspace.annotator], "accepted_by": workspace.annotator}
+                 if workspace.review_mode else {})
         self.span = Span(new_span_id(), document.id, workspace.author, label, start, end, text, attrs)
 
     def apply(self) -> None:
         self.workspace.insert_span(self.span)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.workspace.remove_span(self.span.id)
 
 
@@ -63,7 +74,7 @@ class DeleteSpanCommand(_SpanCommand):
     def apply(self) -> None:
         self.workspace.remove_span(self.span.id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.workspace.insert_span(self.span)
 
 
@@ -89,7 +100,7 @@ class UpdateSpanCommand(_SpanCommand):
     def apply(self) -> None:
         self.workspace.replace_span(self.before.id, *self.after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         b = self.before
         self.workspace.replace_span(b.id, b.label, b.start, b.end)
 
@@ -104,5 +115,32 @@ class InsertSpanCommand(_SpanCommand):
     def apply(self) -> None:
         self.workspace.insert_span(self.span)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.workspace.remove_span(self.span.id)
+
+
+class BatchCommand(_SpanCommand):
+    """Several commands as one undo step, made whole or not at all: if one fails, those
+    already made are taken back before the error goes on."""
+
+    def __init__(self, workspace: Workspace, text: str, commands: list[_SpanCommand]):
+        super().__init__(workspace, text)
+        self.commands = commands
+
+    @staticmethod
+    def _all_or_none(steps: list, forward, backward) -> None:
+        done = []
+        try:
+            for step in steps:
+                forward(step)
+                done.append(step)
+        except BaseException:
+            for step in reversed(done):
+                backward(step)
+            raise
+
+    def apply(self) -> None:
+        self._all_or_none(self.commands, lambda c: c.apply(), lambda c: c.revert())
+
+    def revert(self) -> None:
+        self._all_or_none(list(reversed(self.commands)), lambda c: c.revert(), lambda c: c.apply())

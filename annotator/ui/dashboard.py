@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.review.agreement import agreement, labelling_annotators
-from annotator.store import Store
+from annotator.store import ProjectStore
 from annotator.ui.bidi_delegate import interface_sentence
 from annotator.ui.resources import resource_path
 
@@ -29,7 +29,7 @@ def _matplotlib():
     return Figure, FigureCanvasQTAgg
 
 
-def disagreements(store: Store, a: str, b: str) -> list[tuple[int, int, int, str, str]]:
+def disagreements(store: ProjectStore, a: str, b: str) -> list[tuple[int, int, int, str, str]]:
     """(document, start, end, text, what differs) for each span one of the pair has and the other has not."""
     found = []
     for document, spans in store.iter_documents_with_spans([a, b]):
@@ -41,15 +41,22 @@ def disagreements(store: Store, a: str, b: str) -> list[tuple[int, int, int, str
     return sorted(found)
 
 
+def agreement_figures(store: ProjectStore) -> tuple[list[str], list]:
+    """The annotators who labelled (the same people as `annotator agreement`) and their measures."""
+    annotators = labelling_annotators(store)
+    return annotators, (agreement(store, annotators) if len(annotators) >= 2 else [])
+
+
 class AgreementDashboard(QDialog):
     openSpan = Signal(int, int, int)  # document, start, end
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: ProjectStore, parent: QWidget | None = None,
+                 computed: tuple[list[str], list] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agreement"))
         self.store = store
-        self.annotators = labelling_annotators(store)  # the same people as `annotator agreement`
-        self.rows = agreement(store, self.annotators) if len(self.annotators) >= 2 else []
+        # ``computed``: (annotators, rows) worked out beforehand, on a worker thread.
+        self.annotators, self.rows = computed if computed is not None else agreement_figures(store)
         Figure, Canvas = _matplotlib()
         self.figure = Figure(figsize=(9, 4), layout="constrained")
         self.canvas = Canvas(self.figure)
@@ -69,8 +76,10 @@ class AgreementDashboard(QDialog):
                      and r.label == label and r.document is None), None)
 
     def kappa(self, a: str, b: str) -> float | None:
-        return 1.0 if a == b else (self.value("cohen_kappa", [a, b]) if [a, b] == sorted([a, b], key=self.annotators.index)
-                                   else self.value("cohen_kappa", [b, a]))
+        if a == b:
+            return 1.0
+        in_order = [a, b] == sorted([a, b], key=self.annotators.index)
+        return self.value("cohen_kappa", [a, b] if in_order else [b, a])
 
     def _draw(self) -> None:
         names = self.annotators
@@ -90,7 +99,7 @@ class AgreementDashboard(QDialog):
         for label in labels:
             values = [v for p in pairs if (v := self.value("f1_exact", p, label.name)) is not None]
             means.append(sum(values) / len(values) if values else 0.0)
-        bars.bar([f"{l.title_ar}\n{l.title_en or l.name}" for l in labels], means, color=[l.color for l in labels])
+        bars.bar([label.caption("\n") for label in labels], means, color=[label.color for label in labels])
         bars.set_ylim(0, 1)
         bars.set_title(self.tr("Span F1 (exact) per label, mean over pairs"))
         self.canvas.draw()

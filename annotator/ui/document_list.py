@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from annotator.core.model import DONE, IN_PROGRESS, NEW
 from annotator.store import DocumentSummary
 from annotator.ui.tooltips import plain_tooltip
 from annotator.ui.workspace import Workspace
@@ -15,10 +16,10 @@ def status_names(reviewing: bool = False) -> dict[str, str]:
 
     if reviewing:
         to_review = QCoreApplication.translate("DocumentList", "to review")
-        return {"new": to_review, "in_progress": to_review, "done": QCoreApplication.translate("DocumentList", "reviewed")}
-    return {"new": QCoreApplication.translate("DocumentList", "new"),
-            "in_progress": QCoreApplication.translate("DocumentList", "in progress"),
-            "done": QCoreApplication.translate("DocumentList", "done")}
+        return {NEW: to_review, IN_PROGRESS: to_review, DONE: QCoreApplication.translate("DocumentList", "reviewed")}
+    return {NEW: QCoreApplication.translate("DocumentList", "new"),
+            IN_PROGRESS: QCoreApplication.translate("DocumentList", "in progress"),
+            DONE: QCoreApplication.translate("DocumentList", "done")}
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -48,7 +49,8 @@ class DocumentListModel(QAbstractTableModel):
         if row is None:
             return
         old = self.rows[row]
-        count = len(self.workspace.spans) if self.workspace.document and self.workspace.document.id == document_id else old.span_count
+        is_open = self.workspace.document is not None and self.workspace.document.id == document_id
+        count = len(self.workspace.spans) if is_open else old.span_count
         status = self.workspace.store.status(document_id, self.workspace.annotator)
         self.rows[row] = DocumentSummary(old.id, old.title, old.source, old.length, count, status)
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
@@ -78,7 +80,8 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             names = status_names()
             everyone = self.workspace.store.statuses(row.id)
-            return plain_tooltip("\n".join([row.source] + [f"{name}: {names[status]}" for name, status in everyone.items()]))
+            lines = [row.source] + [f"{name}: {names[status]}" for name, status in everyone.items()]
+            return plain_tooltip("\n".join(lines))
         return None
 
 

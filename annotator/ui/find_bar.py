@@ -69,7 +69,8 @@ class FindBar(QWidget):
         elif not self.matches:
             self.count.setText(self.tr("no match"))
         else:
-            self.count.setText(self.tr("%1 of %2").replace("%1", str(self.current + 1)).replace("%2", str(len(self.matches))))
+            self.count.setText(self.tr("%1 of %2").replace("%1", str(self.current + 1))
+                               .replace("%2", str(len(self.matches))))
 
     def step(self, direction: int) -> None:
         if not self.matches:
@@ -83,7 +84,8 @@ class FindBar(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shifted:
                 self.step(-1)
                 return True
         return super().eventFilter(obj, event)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument
 
-from annotator.core.model import Label, Span
+from annotator.core.model import UNKNOWN_LABEL_COLOR, Label, Span
 from annotator.core.span_index import SpanIndex, nesting_depth  # noqa: F401 (re-exported for the view)
 from annotator.ui.qt_offsets import TextMapping
 
@@ -26,6 +26,9 @@ def label_colors(labels: Iterable[Label]) -> dict[str, QColor]:
     return {label.name: QColor(label.color) for label in labels}
 
 
+UNKNOWN_COLOR = QColor(UNKNOWN_LABEL_COLOR)  # read only: span_format copies it
+
+
 def span_format(color: QColor, depth: int, selected: bool) -> QTextCharFormat:
     """Outer spans are tinted; a span inside another is tinted and underlined in its colour."""
     fmt = QTextCharFormat()
@@ -34,7 +37,8 @@ def span_format(color: QColor, depth: int, selected: bool) -> QTextCharFormat:
     fmt.setBackground(fill)
     if depth > 0:
         fmt.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.WaveUnderline if depth > 1 else QTextCharFormat.UnderlineStyle.SingleUnderline
+            QTextCharFormat.UnderlineStyle.WaveUnderline if depth > 1
+            else QTextCharFormat.UnderlineStyle.SingleUnderline
         )
         fmt.setUnderlineColor(QColor(color).darker(130))
     elif selected:
@@ -96,7 +100,7 @@ def selections(
     for item in items:
         selection = make()
         selection.cursor = cursor_for(document, item.qt_start, item.qt_end)
-        selection.format = span_format(colors.get(item.span.label, QColor("#999999")), item.depth, item.selected)
+        selection.format = span_format(colors.get(item.span.label, UNKNOWN_COLOR), item.depth, item.selected)
         out.append(selection)
     return out
 
@@ -143,7 +147,7 @@ def paint_brackets(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for (label, selected), lines in groups.items():
-        base = colors.get(label, QColor("#999999"))
+        base = colors.get(label, UNKNOWN_COLOR)
         painter.setPen(QPen(base.lighter(140) if dark_background else base.darker(150), 2 if selected else 1))
         painter.drawLines(lines)
     painter.restore()

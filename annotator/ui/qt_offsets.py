@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+from annotator.core.offsets import astral_starts
 
 
 class TextMapping:
@@ -25,7 +25,7 @@ class TextMapping:
         self._cp_points: list[int] = []  # code point index just after a change
         self._shifts: list[int] = []  # qt - cp from that code point on
         shift = 0
-        events = [(m.start(), 1) for m in _ASTRAL.finditer(stored)]
+        events = [(cp, 1) for cp in astral_starts(stored)]
         events += [(m.start(), -1) for m in re.finditer("\r\n", stored)]
         for cp, delta in sorted(events):
             shift += delta

@@ -1,4 +1,6 @@
-"""Finding bundled files (fonts, sample, translations) in a checkout or a packaged build."""
+"""Finding bundled files (fonts, icons, sample, translations): they are package data in
+``annotator/resources``, the same place in a checkout, an installed wheel and a PyInstaller
+build (which keeps each module's ``__file__`` relative to its own folder)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ ARTICLE_FONT_FAMILY = "Amiri"
 def resources_dir() -> Path:
     bundled = getattr(sys, "_MEIPASS", None)  # PyInstaller unpacks data here
     if bundled:
-        return Path(bundled) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+        return Path(bundled) / "annotator" / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def resource_path(*parts: str) -> Path:

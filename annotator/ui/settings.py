@@ -1,18 +1,66 @@
 """Where the app keeps its preferences: an INI file in the user's config folder.
 
-Tests point QSettings' IniFormat path at a temporary folder, so they never touch yours.
+Every preference is declared here once, with its type, default and meaning, and read and
+written through that declaration. Tests point QSettings' IniFormat path at a temporary
+folder, so they never touch yours.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
 MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    meaning: str
+
+    def read(self, settings: QSettings, suffix: str = "") -> Any:
+        """The stored value as ``type``; the default when absent or unreadable (an INI file
+        gives back strings, and "true" for a bool)."""
+        value = settings.value(self.key + suffix, None)
+        if value is None or value == "":
+            return self.default
+        if self.type is bool:
+            return value in (True, "true", "1", 1)
+        if self.type is list:
+            return [value] if isinstance(value, str) else list(value)  # QSettings gives a lone string for one item
+        if self.type in (bytes, object):
+            return value
+        try:
+            return self.type(value)
+        except (TypeError, ValueError):
+            return self.default
+
+    def write(self, settings: QSettings, value: Any, suffix: str = "") -> None:
+        settings.setValue(self.key + suffix, value)
+
+
+ANNOTATOR = Setting("annotator", str, "", "the name that goes on the user's spans")
+LANGUAGE = Setting("language", str, "", 'the interface language: "" as the system, "en" or "ar"')
+GEOMETRY = Setting("geometry", object, None, "the window's size and place")
+WINDOW_STATE = Setting("window_state/", object, None, 'docks and toolbars, per direction ("rtl", "ltr")')
+LAST_DOCUMENT = Setting("last_document/", int, None, "the document last open, per project (path, / as |)")
+FONT_SIZE = Setting("font_size", float, 18.0, "the article's point size")
+FONT_FAMILY = Setting("font_family", str, None, "the article's font; none: the bundled Arabic font")
+DARK_PALETTE = Setting("dark_palette", bool, False, "the dark palette is on")
+EXACT_MODE = Setting("exact_mode", bool, False, "selections snap to letters, not whole words")
 # A new span longer than this many characters is asked about first (Ctrl+A and a label key
 # would otherwise label a whole article); the longest span of the reference article is 40.
-DEFAULT_LONG_SPAN = 500
+LONG_SPAN_LENGTH = Setting("long_span_length", int, 500, "a new span longer than this is asked about first")
+RECENT_PROJECTS = Setting("recent_databases", list, [], "recent projects, newest first, as absolute paths")
+
+SETTINGS = (ANNOTATOR, LANGUAGE, GEOMETRY, WINDOW_STATE, LAST_DOCUMENT, FONT_SIZE, FONT_FAMILY, DARK_PALETTE,
+            EXACT_MODE, LONG_SPAN_LENGTH, RECENT_PROJECTS)
+DEFAULT_LONG_SPAN = LONG_SPAN_LENGTH.default
 
 
 def app_settings() -> QSettings:
@@ -23,27 +71,20 @@ def recent_databases(settings: QSettings) -> list[str]:
     """Recent projects, newest first, as absolute paths. Entries of older versions that were
     stored relative to the folder the app happened to start in name no file for certain:
     they are left out."""
-    value = settings.value("recent_databases", [])
-    if isinstance(value, str):  # QSettings gives a lone string for a one-item list
-        value = [value]
-    return [str(v) for v in value or [] if Path(str(v)).is_absolute()]
+    return [str(v) for v in RECENT_PROJECTS.read(settings) or [] if Path(str(v)).is_absolute()]
 
 
 def remember_database(settings: QSettings, path: str | Path) -> str:
     """Put ``path`` first in the recent projects, made absolute; returns what was stored."""
     absolute = str(Path(path).expanduser().resolve())
     recent = [p for p in recent_databases(settings) if p != absolute]
-    settings.setValue("recent_databases", [absolute, *recent][:MAX_RECENT])
-    settings.setValue("last_database", absolute)
+    RECENT_PROJECTS.write(settings, [absolute, *recent][:MAX_RECENT])
     return absolute
 
 
 def forget_database(settings: QSettings, path: str) -> None:
-    settings.setValue("recent_databases", [p for p in recent_databases(settings) if p != path])
+    RECENT_PROJECTS.write(settings, [p for p in recent_databases(settings) if p != path])
 
 
 def long_span_length(settings: QSettings) -> int:
-    try:
-        return max(1, int(settings.value("long_span_length", DEFAULT_LONG_SPAN)))
-    except (TypeError, ValueError):
-        return DEFAULT_LONG_SPAN
+    return max(1, LONG_SPAN_LENGTH.read(settings))

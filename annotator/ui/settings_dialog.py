@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _=False, name=label.name: self._pick_color(name))
             self.color_buttons[label.name] = button
             self._show_color(label.name)
-            form.addRow(f"{label.title_ar} · {label.title_en or label.name}", button)
+            form.addRow(label.caption(), button)
 
         self.snap_box = QCheckBox(self.tr("Snap selections to whole words"), self)
         self.snap_box.setChecked(current.snap_to_words)

@@ -5,19 +5,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def view_keys() -> list[tuple[str, str]]:
     """Keys the article view handles directly (they are not actions)."""
     return [
-        ("1 – 5, ١ – ٥", QCoreApplication.translate("ShortcutSheet", "Label the selection, or relabel the selected span")),
+        ("1 – 5, ١ – ٥",
+         QCoreApplication.translate("ShortcutSheet", "Label the selection, or relabel the selected span")),
         (QCoreApplication.translate("ShortcutSheet", "Alt + drag"),
          QCoreApplication.translate("ShortcutSheet", "Select inside a word (no snapping)")),
         ("Delete", QCoreApplication.translate("ShortcutSheet", "Delete the selected span")),
         ("Tab / Shift+Tab", QCoreApplication.translate("ShortcutSheet", "Next / previous span")),
         ("Shift+← / Shift+→", QCoreApplication.translate("ShortcutSheet", "Move the selected span's left edge")),
-        ("Ctrl+Shift+← / Ctrl+Shift+→", QCoreApplication.translate("ShortcutSheet", "Move the selected span's right edge")),
+        ("Ctrl+Shift+← / Ctrl+Shift+→",
+         QCoreApplication.translate("ShortcutSheet", "Move the selected span's right edge")),
         ("Enter / Shift+Enter", QCoreApplication.translate("ShortcutSheet", "Next / previous match while finding")),
         ("Esc", QCoreApplication.translate("ShortcutSheet", "Clear the selection")),
     ]

@@ -52,7 +52,7 @@ def _draw_header(painter: QPainter, title: str, labels: Sequence[Label], width: 
     x = width - MARGIN
     row_height = metrics.height() * 1.3
     for label in labels:
-        text = f"{label.title_ar} · {label.title_en or label.name}"
+        text = label.caption()
         advance = metrics.horizontalAdvance(text) + 20 + 28
         if x - advance < MARGIN:
             x, y = width - MARGIN, y + row_height

@@ -23,7 +23,8 @@ def confirm_span(parent: QWidget, text: str, start: int, end: int, long_span: in
     if not crosses and length <= long_span:
         return True
     if crosses:
-        reason = QCoreApplication.translate("SpanChecks", "The selection runs across a paragraph break (%1 characters).")
+        reason = QCoreApplication.translate("SpanChecks",
+                                            "The selection runs across a paragraph break (%1 characters).")
     else:
         reason = QCoreApplication.translate(
             "SpanChecks", "The selection is %1 characters long, more than the %2 the settings allow without asking.")

@@ -32,7 +32,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         key = (label, min(depth, 2), status)
         fmt = self._formats.get(key)
         if fmt is None:
-            fmt = hl.span_format(self.colors.get(label, QColor("#999999")), key[1], False)
+            fmt = hl.span_format(self.colors.get(label, hl.UNKNOWN_COLOR), key[1], False)
             if status:
                 hl.mark_review_status(fmt, status)
             self._formats[key] = fmt

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.model import Document, Label, Span
 from annotator.core.span_index import SpanIndex
 from annotator.review.adjudication import GOLD, statuses
-from annotator.store import Store
+from annotator.store import ProjectStore
 
 
 class Workspace(QObject):
@@ -23,7 +23,7 @@ class Workspace(QObject):
     statusChanged = Signal(int)  # document id
     documentsChanged = Signal()  # the list of documents itself changed (import)
 
-    def __init__(self, store: Store, annotator: str, parent: QObject | None = None):
+    def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.annotator = annotator
@@ -32,10 +32,10 @@ class Workspace(QObject):
         self.spans = SpanIndex()
         self.labels: list[Label] = store.labels()
         self.review_mode = False  # everyone's spans and the gold layer, instead of one's own
-        store.annotator(annotator)
+        store.ensure_annotator(annotator)
 
     def set_annotator(self, name: str) -> None:
-        self.store.annotator(name)
+        self.store.ensure_annotator(name)
         self.annotator = name
         if self.document is not None:
             self.open_document(self.document.id)
@@ -50,8 +50,8 @@ class Workspace(QObject):
     def set_review_mode(self, on: bool) -> None:
         self.review_mode = on
         if on:
-            self.store.annotator(GOLD, "gold")
-            self.store.annotator(self.annotator, "reviewer")
+            self.store.ensure_annotator(GOLD, "gold")
+            self.store.ensure_annotator(self.annotator, "reviewer")
         if self.document is not None:
             self.open_document(self.document.id)
 
@@ -74,7 +74,7 @@ class Workspace(QObject):
     # -- changes, applied to the store and then shown; the undo commands call these --
 
     def insert_span(self, span: Span) -> None:
-        self.store.restore_span(span)
+        self.store.insert_span(span)
         row = self.spans.add(span)
         self.spanAdded.emit(span, row)
 

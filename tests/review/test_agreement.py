@@ -28,14 +28,14 @@ def three(tmp_path, reference_text):
             if n % 4:
                 continue
             label = LABELS[n % 5]
-            store.add_span(doc.id, "alice", label, start, end)
+            store.create_span(doc.id, "alice", label, start, end)
             if n % 12 != 0:
-                store.add_span(doc.id, "bob", label, start, end)
+                store.create_span(doc.id, "bob", label, start, end)
             elif n % 24 == 0:
-                store.add_span(doc.id, "bob", LABELS[(n + 1) % 5], start, end)  # another label
+                store.create_span(doc.id, "bob", LABELS[(n + 1) % 5], start, end)  # another label
             carol_end = words[n + 1][1] if n % 20 == 0 else end  # a wider span now and then
             if n % 16:
-                store.add_span(doc.id, "carol", label, start, carol_end)
+                store.create_span(doc.id, "carol", label, start, carol_end)
         yield store
 
 
@@ -71,15 +71,14 @@ def test_fleiss_kappa_and_alpha_equal_nltk_and_krippendorff(three):
     data = [[codes[t] for t in tokens[c]] for c in names]
     expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     assert row(rows, "krippendorff_alpha", names) == pytest.approx(expected, abs=1e-9)
-    pair = AnnotationTask(data=[(c, i, l) for c in ("alice", "bob") for i, l in enumerate(tokens[c])])
+    pair = AnnotationTask(data=[(coder, i, tag) for coder in ("alice", "bob") for i, tag in enumerate(tokens[coder])])
     assert row(rows, "krippendorff_alpha", ["alice", "bob"]) == pytest.approx(pair.alpha(), abs=1e-9)
 
 
 def _reference_alpha_u(continua: list[list[tuple[int, int, str]]], length: int) -> float:
     """alpha_u by the krippendorff-unitized-alpha package, each coder's units given with the
     gaps between them spelt out as its empty tag (its own gap filler is off by one)."""
-    from krippendorff_unitized_alpha.krippendorffs_unitized_alpha import (
-        EMPTY_TAG, KrippendorffUnitizedAlpha, Segment)
+    from krippendorff_unitized_alpha.krippendorffs_unitized_alpha import EMPTY_TAG, KrippendorffUnitizedAlpha, Segment
 
     data = {}
     for coder, units in enumerate(continua):
@@ -151,11 +150,11 @@ def test_alpha_u_keeps_the_outer_span_and_lays_documents_end_to_end(tmp_path):
     with Store.open(tmp_path / "p.db") as store:
         first, _ = store.add_document("قصفت طائرات مواقع في ريف حلب", "1")
         second, _ = store.add_document("سقط عشرة قتلى في دمشق", "2")
-        store.add_span(first.id, "maha", "event", 0, 17)
-        store.add_span(first.id, "maha", "place", 5, 11)  # nested in her event: not a unit of its own
-        store.add_span(first.id, "sara", "event", 0, 17)
-        store.add_span(second.id, "maha", "place", 16, 21)
-        store.add_span(second.id, "sara", "place", 16, 21)
+        store.create_span(first.id, "maha", "event", 0, 17)
+        store.create_span(first.id, "maha", "place", 5, 11)  # nested in her event: not a unit of its own
+        store.create_span(first.id, "sara", "event", 0, 17)
+        store.create_span(second.id, "maha", "place", 16, 21)
+        store.create_span(second.id, "sara", "place", 16, 21)
         rows = agreement(store, ["maha", "sara"], by_document=True)
         offset = len(first.text)
         expected = _reference_alpha_u([[(0, 17, "event"), (offset + 16, offset + 21, "place")]] * 2,
@@ -194,8 +193,8 @@ def test_agreement_command_prints_rows_as_json_csv_and_a_table(three, capsys):
     db = str(three.path)
     assert main(["agreement", "--db", db, "--json", "--by-document"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
-    assert {r["measure"] for r in rows} == {"f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
-                                            "krippendorff_alpha_u"}
+    assert {r["measure"] for r in rows} == {"f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa",
+                                            "krippendorff_alpha", "krippendorff_alpha_u"}
     assert set(rows[0]) == {"measure", "annotators", "label", "document", "value"}
     assert any(r["document"] == 1 for r in rows) and any(r["label"] == "place" for r in rows)
     assert main(["agreement", "--db", db, "--csv", "--annotator", "alice", "--annotator", "bob"]) == 0
@@ -209,8 +208,8 @@ def test_the_table_is_shaped_for_terminals_without_bidi(tmp_path, capsys):
     db = tmp_path / "p.db"
     with Store.open(db) as store:
         doc, _ = store.add_document("قصفت طائرات مواقع في سوريا", "t")
-        store.add_span(doc.id, "مها", "event", 0, 4)
-        store.add_span(doc.id, "سارة", "event", 0, 4)
+        store.create_span(doc.id, "مها", "event", 0, 4)
+        store.create_span(doc.id, "سارة", "event", 0, 4)
     assert main(["agreement", "--db", str(db), "--bidi", "always"]) == 0
     out = capsys.readouterr().out
     assert "مها" not in out and "\ufe8e\ufeec\ufee3" in out  # joined presentation forms, in display order

@@ -38,19 +38,19 @@ def reviewed(tmp_path, reference_text):
     words = word_edges(reference_text)
     with Store.open(db) as store:
         doc, _ = store.add_document(reference_text, "ref")
-        store.annotator("gold", "gold")
+        store.ensure_annotator("gold", "gold")
         for n, (start, end) in enumerate(words[:300]):
             if n % 4 or start == end:
                 continue
             label = LABELS[n % 5]
-            store.add_span(doc.id, "alice", label, start, end)
+            store.create_span(doc.id, "alice", label, start, end)
             if n % 12:
-                store.add_span(doc.id, "bob", label, start, end)
+                store.create_span(doc.id, "bob", label, start, end)
             if n % 16:
-                store.add_span(doc.id, "carol", label, start, words[n + 1][1] if n % 20 == 0 else end)
+                store.create_span(doc.id, "carol", label, start, words[n + 1][1] if n % 20 == 0 else end)
             if n % 8 == 0:
-                store.add_span(doc.id, "gold", label, start, end)
-        store.annotator("reviewer")  # what opening the window as "reviewer" records
+                store.create_span(doc.id, "gold", label, start, end)
+        store.ensure_annotator("reviewer")  # what opening the window as "reviewer" records
     return db
 
 
@@ -88,7 +88,7 @@ def test_users_lists_everyone_and_sets_a_role(reviewed, capsys):
 def test_users_refuses_unknown_names_and_never_creates_a_project(reviewed, tmp_path, capsys):
     assert main(["users", "set", "nobody", "--role", "reviewer", "--db", str(reviewed)]) == 1
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "no annotator called nobody" in err
+    assert len(err.strip().splitlines()) == 1 and "no annotator called 'nobody'" in err
     assert main(["users", "set", "gold", "--role", "annotator", "--db", str(reviewed)]) == 1
     assert "gold layer" in capsys.readouterr().err
     missing = tmp_path / "typo" / "revew.db"
@@ -106,17 +106,17 @@ def _awkward_project(path):
         doc, _ = store.add_document(TEXT, "1")
         second, _ = store.add_document(TEXT.replace("حلب", "إدلب"), "2")
         for d in (doc.id, second.id):
-            store.add_span(d, "maha", "event", 0, 18)
-            store.add_span(d, "maha", "place", 0, 18)  # the same extent, another label
-            store.add_span(d, "maha", "place", 24, 34)
-            store.add_span(d, "maha", "date", 30, 52)  # crosses her place
-            store.add_span(d, "sara", "event", 0, 18)
-            store.add_span(d, "sara", "place", 24, 34)
-            store.add_span(d, "sara", "place", 24, 34)  # a duplicate
-            store.add_span(d, "sara", "date", 43, 52)
-            store.add_span(d, "noor", "place", 0, 18)
-            store.add_span(d, "noor", "event", 0, 18)
-            store.add_span(d, "noor", "date", 43, 56)
+            store.create_span(d, "maha", "event", 0, 18)
+            store.create_span(d, "maha", "place", 0, 18)  # the same extent, another label
+            store.create_span(d, "maha", "place", 24, 34)
+            store.create_span(d, "maha", "date", 30, 52)  # crosses her place
+            store.create_span(d, "sara", "event", 0, 18)
+            store.create_span(d, "sara", "place", 24, 34)
+            store.create_span(d, "sara", "place", 24, 34)  # a duplicate
+            store.create_span(d, "sara", "date", 43, 52)
+            store.create_span(d, "noor", "place", 0, 18)
+            store.create_span(d, "noor", "event", 0, 18)
+            store.create_span(d, "noor", "date", 43, 56)
 
 
 def units_by_the_rule(spans: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, str]]:
@@ -172,7 +172,7 @@ def tokens_by_the_rule(tokens: list[tuple[int, int]], spans: list[tuple[int, int
         touched = [i for i, (a, b) in enumerate(tokens) if a < end and start < b]
         if touched:
             widened.append((touched[0], touched[-1], label))
-    return [min(((f, -l, lab) for f, l, lab in widened if f <= i <= l), default=(0, 0, "O"))[2]
+    return [min(((first, -last, lab) for first, last, lab in widened if first <= i <= last), default=(0, 0, "O"))[2]
             for i in range(len(tokens))]
 
 
@@ -181,10 +181,10 @@ def test_a_token_covered_only_by_a_crossing_span_takes_its_label(tmp_path):
         doc, _ = store.add_document(TEXT, "1")
         words = word_edges(TEXT)
         # maha's event (words 0-3) crosses her place (words 2-6); sara labels words 4-6 place.
-        store.add_span(doc.id, "maha", "event", words[0][0], words[3][1])
-        store.add_span(doc.id, "maha", "place", words[2][0], words[6][1])
-        store.add_span(doc.id, "sara", "event", words[0][0], words[3][1])
-        store.add_span(doc.id, "sara", "place", words[4][0], words[6][1])
+        store.create_span(doc.id, "maha", "event", words[0][0], words[3][1])
+        store.create_span(doc.id, "maha", "place", words[2][0], words[6][1])
+        store.create_span(doc.id, "sara", "event", words[0][0], words[3][1])
+        store.create_span(doc.id, "sara", "place", words[4][0], words[6][1])
         tokens = collect(store, ["maha", "sara"]).tokens
         rows = agreement(store, ["maha", "sara"])
     assert tokens["maha"][:8] == ["event"] * 4 + ["place"] * 3 + ["O"]  # words 4-6 were O before
@@ -215,7 +215,7 @@ def test_token_labels_follow_the_written_rule_on_random_nesting_and_crossing(tmp
                     if text[start:end].strip():  # a span over spaces only covers no token
                         spans.add((start, end, rng.choice(LABELS)))
                 for start, end, label in spans:
-                    store.add_span(doc.id, name, label, start, end)
+                    store.create_span(doc.id, name, label, start, end)
                 expected[name] += tokens_by_the_rule(tokens, sorted(spans))
         assert collect(store, ["maha", "sara"]).tokens == expected
 
@@ -256,7 +256,7 @@ def test_project_span_f1_equals_the_measures_on_each_scope(tmp_path):
             for name in ("maha", "sara", "noor"):
                 for _ in range(rng.randint(0, 8)):
                     start = rng.randrange(len(text) - 1)
-                    store.add_span(doc.id, name, rng.choice(LABELS[:3]), start,
+                    store.create_span(doc.id, name, rng.choice(LABELS[:3]), start,
                                    min(len(text), start + rng.randint(1, 20)))
         names = ["maha", "noor", "sara"]
         rows = agreement(store, names, by_document=True)
@@ -274,9 +274,9 @@ def test_project_span_f1_equals_the_measures_on_each_scope(tmp_path):
                 # The overlap count is a maximum matching, per document and label, by scipy too.
                 if mine or theirs:
                     matches = sum(maximum_matching_by_scipy(
-                        [(s, e) for d, s, e, l in mine if (d, l) == key],
-                        [(s, e) for d, s, e, l in theirs if (d, l) == key])
-                        for key in {(d, l) for d, _, _, l in mine})
+                        [(s, e) for d, s, e, lab in mine if (d, lab) == key],
+                        [(s, e) for d, s, e, lab in theirs if (d, lab) == key])
+                        for key in {(d, lab) for d, _, _, lab in mine})
                     assert row(rows, "f1_overlap", [a, b], label, document) == 2 * matches / (len(mine) + len(theirs))
     assert checked == 2 * 3 * 6 * 7
 
@@ -288,9 +288,9 @@ def test_exact_f1_counts_nested_spans_that_token_tags_cannot_show(tmp_path):
     with Store.open(tmp_path / "p.db") as store:
         doc, _ = store.add_document(TEXT, "1")
         for name in ("maha", "sara"):
-            store.add_span(doc.id, name, "event", words[0][0], words[6][1])
-        store.add_span(doc.id, "maha", "place", words[5][0], words[6][1])  # nested in her event
-        store.add_span(doc.id, "sara", "place", words[5][0], words[7][1])  # nested differently
+            store.create_span(doc.id, name, "event", words[0][0], words[6][1])
+        store.create_span(doc.id, "maha", "place", words[5][0], words[6][1])  # nested in her event
+        store.create_span(doc.id, "sara", "place", words[5][0], words[7][1])  # nested differently
         rows = agreement(store, ["maha", "sara"])
         tokens = collect(store, ["maha", "sara"]).tokens
 

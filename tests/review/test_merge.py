@@ -17,7 +17,7 @@ def make(path, annotator, reference_text, words):
         ids = []
         for word, label in words:
             at = reference_text.index(word)
-            ids.append(store.add_span(doc.id, annotator, label, at, at + len(word)).id)
+            ids.append(store.create_span(doc.id, annotator, label, at, at + len(word)).id)
         store.set_status(doc.id, annotator, "done")
         return ids
 
@@ -83,7 +83,8 @@ def test_a_near_duplicate_is_listed_and_kept_separate(tmp_path, reference_text, 
     err = capsys.readouterr().err
     expected = SequenceMatcher(None, reference_text.replace(*EDITED, 1), reference_text, autojunk=False).ratio()
     assert (f"near-duplicate: document 1 of {tmp_path / 'bob.db'} ('ref') and document 1 here ('ref'): "
-            f"same title, {math.floor(expected * 10000) / 100:.2f}% similar; kept separate (join them with --same 1=1)") in err
+            f"same title, {math.floor(expected * 10000) / 100:.2f}% similar; "
+            "kept separate (join them with --same 1=1)") in err
     with Store.open(target) as store:
         assert store.document_count() == 2  # left separate, as before, but no longer silently
 

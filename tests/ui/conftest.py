@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -10,6 +12,15 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, sample_article_path
 from annotator.ui.settings import app_settings
 from tests.arabic_samples import CRLF, DIACRITICS, EMOJI
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder drives Qt widgets: `-m "not gui"` leaves them out."""
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.gui)
 
 
 def open_window(qtbot, db_path, annotator="alice") -> MainWindow:

@@ -70,7 +70,7 @@ def test_desktop_entry_and_appstream_metainfo():
     assert root.findtext("id") == "org.annotator.Annotator"
     assert root.find("launchable").text == "org.annotator.Annotator.desktop"
     for size in (16, 32, 48, 64, 128, 256, 512):
-        assert (REPO / "resources" / "icons" / f"annotator-{size}.png").exists()
+        assert (REPO / "annotator" / "resources" / "icons" / f"annotator-{size}.png").exists()
 
 
 def test_gui_screenshot_from_the_command_line(tmp_path, reference_path, qapp):

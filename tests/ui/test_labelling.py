@@ -15,7 +15,7 @@ def test_drag_and_keys_1_to_5_label_the_reference_article(qtbot, window):
     view = window.view
     text = window.workspace.document.text
     assert text.startswith("أعلن مركز الإعلام")
-    for words, key, label in REFERENCE:
+    for words, key, _label in REFERENCE:
         at = text.index(words)
         drag(qtbot, view, at, at + len(words))
         assert view.selection_range() == (at, at + len(words))

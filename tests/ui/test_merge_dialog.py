@@ -18,7 +18,7 @@ def annotate(path, annotator, text, words):
         doc, _ = store.add_document(text, "ref")
         for word, label in words:
             at = text.index(word)
-            store.add_span(doc.id, annotator, label, at, at + len(word))
+            store.create_span(doc.id, annotator, label, at, at + len(word))
 
 
 def answer_when_asked(qtbot, button: str, seen: list[str]) -> None:

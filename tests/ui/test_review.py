@@ -17,7 +17,7 @@ def annotate(path, annotator, text, spans):
         doc, _ = store.add_document(text, "ref")
         for words, label in spans:
             at = text.index(words)
-            store.add_span(doc.id, annotator, label, at, at + len(words))
+            store.create_span(doc.id, annotator, label, at, at + len(words))
 
 
 def review_project(tmp_path, text):
@@ -31,7 +31,8 @@ def review_project(tmp_path, text):
 
 
 def by_text(window):
-    return {(s.annotator, s.text, s.label): window.workspace.review_statuses().get(s.id) for s in window.workspace.spans}
+    statuses = window.workspace.review_statuses()
+    return {(s.annotator, s.text, s.label): statuses.get(s.id) for s in window.workspace.spans}
 
 
 def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_text):
@@ -42,7 +43,8 @@ def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_
     assert window.review_action.isChecked() and len(window.workspace.spans) == 8
     status = by_text(window)
     assert status[("alice", "قصفت", "event")] == status[("bob", "قصفت", "event")] == "agree"
-    assert status[("alice", "سوريا", "place")] == status[("bob", "سوريا", "date")] == "conflict"  # same text, other label
+    # Same text, other label:
+    assert status[("alice", "سوريا", "place")] == status[("bob", "سوريا", "date")] == "conflict"
     assert status[("alice", "صباح الخميس", "date")] == status[("bob", "صباح", "date")] == "conflict"  # other edges
     assert status[("alice", "مدينة الصدر", "place")] == "some"
     assert window.span_model.columnCount() == 4
@@ -61,7 +63,8 @@ def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_
     assert window.view.selected_span().text == "سوريا"
     window.view.select_span(next(s for s in window.workspace.spans if (s.annotator, s.text) == ("alice", "سوريا")))
     qtbot.keyClick(window.view, Qt.Key.Key_A)
-    window.view.select_span(next(s for s in window.workspace.spans if (s.annotator, s.text) == ("alice", "صباح الخميس")))
+    window.view.select_span(next(s for s in window.workspace.spans
+                                 if (s.annotator, s.text) == ("alice", "صباح الخميس")))
     qtbot.keyClick(window.view, Qt.Key.Key_4)  # a label key on a proposal: accepted, relabelled
     window.view.select_span(next(s for s in window.workspace.spans if s.annotator == GOLD and s.label == "casualty"))
     qtbot.keyClick(window.view, Qt.Key.Key_X)  # changed my mind: reject it
@@ -79,8 +82,9 @@ def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_
         if line and not line.startswith("-DOCSTART-"):
             tags.setdefault(line.split()[0], line.split()[1])  # a word's first occurrence
     assert tags["قصفت"] == "B-event" and tags["سوريا"] == "B-place" and tags["الخميس"] == "I-casualty"
-    assert main(["export", "--db", str(db), "--format", "jsonl", "--annotator", GOLD, "--out", str(tmp_path / "g.jsonl")]) == 0
-    (doc,) = [json.loads(l) for l in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert main(["export", "--db", str(db), "--format", "jsonl", "--annotator", GOLD,
+                 "--out", str(tmp_path / "g.jsonl")]) == 0
+    (doc,) = [json.loads(line) for line in (tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {s["annotator"] for s in doc["spans"]} == {GOLD}
 
 
@@ -117,7 +121,8 @@ def test_dashboard_heatmap_lists_disagreements_and_opens_them(qtbot, tmp_path, r
     assert heat.images[0].get_array()[0][1] == expected
     # A click on the alice x bob cell, as matplotlib delivers it.
     x, y = heat.transData.transform((1, 0))
-    dashboard.canvas.callbacks.process("button_press_event", MouseEvent("button_press_event", dashboard.canvas, x, y, 1))
+    click = MouseEvent("button_press_event", dashboard.canvas, x, y, 1)
+    dashboard.canvas.callbacks.process("button_press_event", click)
     texts = [dashboard.list.item(i).text() for i in range(dashboard.list.count())]
     assert any(t.startswith("سوريا · date (bob)") for t in texts)
     item = next(dashboard.list.item(i) for i in range(dashboard.list.count())
@@ -146,7 +151,7 @@ def test_side_by_side_panes_show_each_annotator_and_scroll_together(qtbot, tmp_p
     assert middle(alice) > 500  # really scrolled into the article
     assert abs(middle(alice) - middle(bob)) < 120  # the other pane shows the same lines
     # Accepting a span in the main window shows up as a gold pane at once.
-    window.accept_agreed()
+    window.accept_agreed_action.trigger()
     assert list(panes.views) == ["alice", "bob", "gold"]
 
 
@@ -163,7 +168,8 @@ def test_review_mode_edits_only_the_gold_layer(qtbot, tmp_path, reference_text):
         qtbot.keyClick(window.view, key, mods)
     assert "accept it into gold" in window.statusBar().currentMessage()
     with Store.open(db) as store:
-        assert [(s.text, s.label) for s in store.spans_for(1, ["alice"]) if s.id == alice.id] == [("مدينة الصدر", "place")]
+        assert ([(s.text, s.label) for s in store.spans_for(1, ["alice"]) if s.id == alice.id]
+                == [("مدينة الصدر", "place")])
     # A span the reviewer adds goes to gold, with the reviewer as proposer and acceptor.
     at = reference_text.index("هجين")
     drag(qtbot, window.view, at, at + 4)

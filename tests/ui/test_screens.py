@@ -13,7 +13,8 @@ def tint(hex_color: str) -> QColor:
 
 
 def near(a: QColor, b: QColor, tolerance: int = 6) -> bool:
-    return abs(a.red() - b.red()) <= tolerance and abs(a.green() - b.green()) <= tolerance and abs(a.blue() - b.blue()) <= tolerance
+    return all(abs(mine - theirs) <= tolerance
+               for mine, theirs in ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
 
 
 def test_sub_word_span_is_tinted_and_the_text_is_right_aligned(qtbot, window, tmp_path):

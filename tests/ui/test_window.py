@@ -1,12 +1,12 @@
 """The window around the article: tooltips, first run, settings, menus."""
 
 import json
+import sqlite3
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
-from annotator.store import Store
 from annotator.ui.resources import sample_article_path
 from tests.ui.conftest import caret_point, drag, open_window
 
@@ -92,7 +92,7 @@ def test_export_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "out.jsonl"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_actions["jsonl"].trigger()
-    lines = [json.loads(l) for l in target.read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert any(s["text"] == "قصفت" and s["label"] == "event" for d in lines for s in d["spans"])
 
 
@@ -122,10 +122,9 @@ def test_a_write_the_database_refuses_is_reported_and_can_be_retried(qtbot, wind
     at = text.index("قصفت")
     # Another process holds the write lock for longer than we wait for it (a writer waits up
     # to lock_wait, a quarter of an hour by default, for an import to finish).
-    blocker = Store.open(window.workspace.store.path)
-    blocker.conn.execute("BEGIN IMMEDIATE")
-    window.workspace.store.conn.execute("PRAGMA busy_timeout = 50")
-    window.workspace.store.lock_wait = 0.05
+    blocker = sqlite3.connect(window.workspace.store.path, isolation_level=None)  # the other program
+    blocker.execute("BEGIN IMMEDIATE")
+    window.workspace.store.lock_wait = 0.05  # SQLite's own wait is never longer than the whole
     shown = []
 
     def cancel(parent, title, text, buttons, default):
@@ -141,7 +140,7 @@ def test_a_write_the_database_refuses_is_reported_and_can_be_retried(qtbot, wind
 
     def release_and_retry(parent, title, text, buttons, default):
         shown.append(text)
-        blocker.conn.execute("ROLLBACK")  # the other process lets go
+        blocker.execute("ROLLBACK")  # the other process lets go
         return QMessageBox.StandardButton.Retry
 
     monkeypatch.setattr(QMessageBox, "warning", release_and_retry)

@@ -105,7 +105,7 @@ def test_side_by_side_brackets_follow_the_text_after_scrolling(qtbot, tmp_path, 
         doc, _ = store.add_document(reference_text, "ref")
         for annotator, pattern in (("alice", "تنظيم الدولة"), ("bob", "التنظيم|سوريا")):
             for match in re.finditer(pattern, reference_text):
-                store.add_span(doc.id, annotator, "place", match.start(), match.end())
+                store.create_span(doc.id, annotator, "place", match.start(), match.end())
     window = open_window(qtbot, db, annotator="reviewer")
     window.side_by_side_action.trigger()
     panes = window.side_by_side
@@ -213,7 +213,7 @@ def test_tooltips_show_names_and_span_texts_as_plain_text(qtbot, tmp_path):
     with Store.open(db) as store:
         doc, _ = store.add_document(text, "tags")
         at = text.index("<script>")
-        store.add_span(doc.id, name, "source", at, at + len("<script>alert(1)</script>"))
+        store.create_span(doc.id, name, "source", at, at + len("<script>alert(1)</script>"))
         store.set_status(doc.id, name, "in_progress")
     window = open_window(qtbot, db, annotator=name)
     view = window.view

@@ -1,0 +1,95 @@
+"""Review: the gold layer a reviewer builds by accepting, rejecting and walking disagreements.
+The rules are ``annotator.review.adjudication``'s; this turns them into undoable commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span
+from annotator.review.adjudication import (
+    GOLD,
+    acceptance,
+    agreed_not_in_gold,
+    next_disagreement,
+    open_disagreements,
+    rejection,
+)
+from annotator.store import OpenMode
+from annotator.ui.article_view import ArticleView
+from annotator.ui.commands import BatchCommand, DeleteSpanCommand, InsertSpanCommand
+from annotator.ui.operations import Operations
+from annotator.ui.workspace import Workspace
+
+# The window's words keep the window's translation context (and its Arabic catalogue entries).
+translate = QCoreApplication.translate
+
+
+def accept_into_gold(workspace: Workspace, operations: Operations, span: Span, label: str | None = None) -> bool:
+    copy = acceptance(span, workspace.spans, workspace.annotator, label)
+    if copy is None:
+        operations.tell(translate("MainWindow", "Already in the gold layer."))
+        return False
+    text = translate("MainWindow", "Accept %1").replace("%1", copy.label)
+    return operations.run(InsertSpanCommand(workspace, copy, text).run_and_push)
+
+
+class ReviewController(QObject):
+    def __init__(self, workspace: Workspace, view: ArticleView, operations: Operations):
+        super().__init__(view)
+        self.workspace, self.view, self.operations = workspace, view, operations
+
+    def set_review_mode(self, on: bool) -> None:
+        workspace = self.workspace
+        self.operations.run(lambda: workspace.set_review_mode(on))
+        if on and workspace.annotator != GOLD:  # a role, unlike a mode, stays: `annotator users set` changes it
+            self.operations.run(lambda: workspace.store.set_annotator_role(workspace.annotator, "reviewer"))
+
+    def accept_selected(self) -> None:
+        span = self.view.selected_span()
+        if span is not None and span.annotator != GOLD:
+            accept_into_gold(self.workspace, self.operations, span)
+
+    def reject_selected(self) -> None:
+        """Reject: the span leaves the gold layer (or never enters it)."""
+        span = self.view.selected_span()
+        if span is None:
+            return
+        target = rejection(span, self.workspace.spans)
+        if target is None:
+            self.operations.tell(translate("MainWindow", "Not in the gold layer."))
+            self.next_disagreement()
+            return
+        self.operations.run(DeleteSpanCommand(self.workspace, target).run_and_push)
+
+    def accept_agreed(self) -> None:
+        workspace = self.workspace
+        agreed = agreed_not_in_gold(workspace.spans, workspace.review_statuses(), workspace.annotator)
+        if not agreed:
+            self.operations.tell(translate("MainWindow", "No agreed spans left to accept."))
+            return
+        text = translate("MainWindow", "Accept %1 agreed spans").replace("%1", str(len(agreed)))
+        batch = BatchCommand(workspace, text, [InsertSpanCommand(workspace, copy, copy.label) for copy in agreed])
+        self.operations.run(batch.run_and_push)
+
+    def next_disagreement(self) -> None:
+        open_ones = open_disagreements(self.workspace.spans, self.workspace.review_statuses())
+        span = next_disagreement(open_ones, self.view.selected_span())
+        if span is None:
+            self.operations.tell(translate("MainWindow", "No disagreements left in this document."))
+            return
+        self.view.select_span(span)
+
+    def agreement_figures(self) -> tuple[list[str], list] | None:
+        """The dashboard's annotators and measures, worked out on a worker thread (a large
+        project takes seconds); None if that failed, which has been said."""
+        from annotator.ui.dashboard import agreement_figures
+
+        try:
+            _, computed = self.operations.run_in_background(
+                translate("MainWindow", "Computing agreement…"), self.workspace.store.path,
+                lambda store, _progress: agreement_figures(store), mode=OpenMode.READ, cancellable=False)
+        except (AnnotatorError, OSError) as err:
+            self.operations.fail(translate("MainWindow", "Agreement dashboard"), str(err))
+            return None
+        return computed
