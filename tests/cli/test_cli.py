@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from annotator.cli import main
 from annotator.store import Store
 from tests.formats.test_import_export import reference_document, write_jsonl
@@ -68,7 +67,8 @@ def test_render_png_shows_every_label_colour_in_the_article(tmp_path, reference_
     from annotator.ui.highlights import FILL_ALPHA
 
     db = tmp_path / "p.db"
-    run("import", "--db", db, "--annotator", "alice", write_jsonl(tmp_path / "r.jsonl", [reference_document(reference_text)]))
+    source = write_jsonl(tmp_path / "r.jsonl", [reference_document(reference_text)])
+    run("import", "--db", db, "--annotator", "alice", source)
     out = tmp_path / "ref.png"
     assert run("render", "--db", db, "--doc", 1, "--out", out) == 0
     image = QImage(str(out))
@@ -81,7 +81,8 @@ def test_render_png_shows_every_label_colour_in_the_article(tmp_path, reference_
             seen.add((c.red() // 4, c.green() // 4, c.blue() // 4))
     for label in DEFAULT_LABELS:
         r, g, b = _blend(label.color, FILL_ALPHA)
-        assert any(abs(r // 4 - a) <= 1 and abs(g // 4 - b2) <= 1 and abs(b // 4 - c) <= 1 for a, b2, c in seen), label.name
+        assert any(abs(r // 4 - a) <= 1 and abs(g // 4 - b2) <= 1 and abs(b // 4 - c) <= 1
+                   for a, b2, c in seen), label.name
 
 
 def test_render_html_is_rtl_and_escaped(tmp_path, reference_text):
@@ -123,8 +124,8 @@ def test_export_every_format_from_the_command_line(tmp_path, reference_text, cap
 
 def test_import_skip_bad_lines_lists_what_it_skipped(tmp_path, capsys):
     bad = tmp_path / "mixed.jsonl"
-    bad.write_text('{"text": "خبر أول"}\n{oops\n{"text": "خبر ثان", "spans": [{"start": 0, "end": 99, "label": "place"}]}\n',
-                   encoding="utf-8")
+    bad.write_text('{"text": "خبر أول"}\n{oops\n'
+                   '{"text": "خبر ثان", "spans": [{"start": 0, "end": 99, "label": "place"}]}\n', encoding="utf-8")
     assert run("import", "--db", tmp_path / "p.db", bad) == 1
     assert "mixed.jsonl:2: malformed JSON" in capsys.readouterr().err
     assert run("import", "--db", tmp_path / "p.db", "--skip-bad-lines", bad) == 0
