@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine with Python 3.11+:
 #   make run    start the app on the bundled sample article
-#   make test   run every test (offscreen; no display needed)
+#   make test   run ruff, then every test (offscreen; no display needed)
+#   make test-fast   core, store, formats and review only: no widgets, no slow tests
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,14 +9,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 RUN_DB ?= .run/sample.db
-SAMPLE := resources/sample/sample_article.txt
+SAMPLE := annotator/resources/sample/sample_article.txt
 # Label Studio pins its own Django stack: it gets a venv of its own, from which the tests
 # start a server to import our exports into (tests/formats/test_labelstudio_server.py).
 LS_VERSION := 1.23.2
 LS_VENV    := .venv-labelstudio
 LS_STAMP   := $(LS_VENV)/.installed-$(LS_VERSION)
 
-.PHONY: run test labelstudio bench screenshots package package-test clean
+.PHONY: run test test-fast lint labelstudio bench screenshots package package-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer; set PYTHON=python3.12 (or newer)")'
@@ -46,8 +47,14 @@ run: $(RUN_STAMP)
 	@mkdir -p $(dir $(RUN_DB))
 	$(BIN)/annotator gui --db $(RUN_DB) $(SAMPLE)
 
-test: $(STAMP) $(LS_STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: lint $(LS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not gui and not slow" tests/core tests/store tests/formats tests/review
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

@@ -11,7 +11,7 @@ import json
 import os
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,7 +21,7 @@ def machine() -> str:
     cpus = os.cpu_count()
     memory = ""
     try:
-        kb = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1])
+        kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
         memory = f", {kb / 2**20:.0f} GiB"
     except (OSError, StopIteration):
         pass
@@ -43,7 +43,7 @@ def main() -> int:
     for r in results:
         print(f"{r['figure']:<{width}}  {r['value']:>9}  {r['baseline']:>9}  {r['ratio']:>6}  {r['target']}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    report = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+    report = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
               "pyside6": pyside_version, "results": results}
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\n{report['machine']}, PySide6 {pyside_version}; written to {out}")

@@ -14,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import REFERENCE  # noqa: E402
+
 SPANS = [
     ("قصفت", "event"), ("تفجيرات", "event"), ("سوريا", "place"), ("مدينة الصدر", "place"),
     ("صباح الخميس", "date"), ("أمس", "date"), ("نحو عشرين قتيلا ومئة جريح", "casualty"),
@@ -31,9 +32,9 @@ def build_project(folder: Path):
     text = store.document_text(doc_id)
     for words, label in SPANS:
         at = text.index(words)
-        store.add_span(doc_id, "مها", label, at, at + len(words))
+        store.create_span(doc_id, "مها", label, at, at + len(words))
     at = text.index("للجزيرة") + 2  # a place inside a word that carries a clitic
-    store.add_span(doc_id, "مها", "place", at, at + len("جزيرة"))
+    store.create_span(doc_id, "مها", "place", at, at + len("جزيرة"))
     return store
 
 
@@ -44,7 +45,7 @@ def build_review_project(folder: Path):
 
     layers = {
         "مها": SPANS[:8],
-        "سارة": [(w, l) for w, l in SPANS[:8] if w not in ("أمس", "تفجيرات")]
+        "سارة": [(words, label) for words, label in SPANS[:8] if words not in ("أمس", "تفجيرات")]
         + [("سوريا", "date"), ("شهود عيان", "source"), ("مدينة", "place")],
     }
     for name, spans in layers.items():
@@ -52,7 +53,7 @@ def build_review_project(folder: Path):
             doc, _ = store.add_document(REFERENCE.read_text(encoding="utf-8"), "000_dd904abe3b3d7368")
             for words, label in spans:
                 at = doc.text.index(words)
-                store.add_span(doc.id, name, label, at, at + len(words))
+                store.create_span(doc.id, name, label, at, at + len(words))
     review = Store.open(folder / "review.db")
     for name in layers:
         merge_into(review, folder / f"{name}.db")

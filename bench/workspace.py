@@ -21,6 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import REFERENCE, REPO  # noqa: E402
+
 LABELS = ("event", "place", "date", "casualty", "source")
 
 
@@ -51,7 +52,7 @@ def project(folder: Path, length: int, span_count: int, name: str):
     for _ in range(span_count):
         start, end = rng.choice(spots)
         spans.append(Span(str(uuid.uuid4()), doc.id, "bench", rng.choice(LABELS), start, end, text[start:end]))
-    store.add_spans(spans)
+    store.insert_checked_spans(spans)
     return store, doc.id
 
 
@@ -150,7 +151,7 @@ def startup(folder: Path, runs: int = 15) -> tuple[float, float]:
 
     db = folder / "sample.db"
     with Store.open(db) as store:
-        import_paths(store, [REPO / "resources" / "sample" / "sample_article.txt"], "bench")
+        import_paths(store, [REPO / "annotator" / "resources" / "sample" / "sample_article.txt"], "bench")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # As on a user's machine, modules are loaded from bytecode caches (the warm-up run
     # writes them); a shell with PYTHONDONTWRITEBYTECODE would recompile every start.

@@ -1,4 +1,4 @@
-"""Render resources/icons/annotator.svg to the PNG sizes desktops ask for.
+"""Render annotator/resources/icons/annotator.svg to the PNG sizes desktops ask for.
 
     python packaging/render_icons.py
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "annotator" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

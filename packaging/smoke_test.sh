@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP=dist/annotator/annotator
-ARTICLE=resources/sample/sample_article.txt
+ARTICLE=annotator/resources/sample/sample_article.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen HOME="$work"

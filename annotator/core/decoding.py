@@ -6,11 +6,13 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
+from annotator.core.errors import AnnotatorError
+
 # One message for an empty file and for one with nothing visible in it: both hold no article.
 NO_TEXT = "the file holds no text: it is empty, or holds only spaces and invisible characters"
 
 
-class DecodeError(ValueError):
+class DecodeError(AnnotatorError, ValueError):
     """Bytes that cannot become an article's text; the message names the problem."""
 
 

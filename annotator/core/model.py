@@ -14,12 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from annotator.core.errors import AnnotatorError
 
-class SpanError(ValueError):
+
+class SpanError(AnnotatorError, ValueError):
     """A span that breaks the offsets contract."""
 
 
-class InvalidName(ValueError):
+class InvalidName(AnnotatorError, ValueError):
     """An annotator name, label or label colour that no file format could carry safely."""
 
 
@@ -74,6 +76,18 @@ class Label:
     title_ar: str = ""
     title_en: str = ""
 
+    def caption(self, separator: str = " · ") -> str:
+        """How a legend or a form names the label: its Arabic title, then its English one."""
+        return f"{self.title_ar}{separator}{self.title_en or self.name}"
+
+
+# A span whose label the project does not define (and a label an import adds) is drawn grey.
+UNKNOWN_LABEL_COLOR = "#999999"
+
+# A document's status for one annotator, as stored; the UI names them (document_list.status_names).
+NEW, IN_PROGRESS, DONE = "new", "in_progress", "done"
+STATUSES = (NEW, IN_PROGRESS, DONE)
+
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies and
 # mid-bright, so a translucent tint of each reads on white and on dark backgrounds.
@@ -118,7 +132,7 @@ class Span(NamedTuple):
     attrs: dict[str, Any] = {}  # noqa: RUF012 (shared empty default, read only)
     origin: str = "manual"
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
 
@@ -132,7 +146,8 @@ def new_span_id() -> str:
     from the OS and formatted 1,024 ids at a time."""
     if not _fresh_ids:
         h = os.urandom(16 * 1024).hex()
-        _fresh_ids.extend([f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-{_VARIANT[h[i + 16]]}{h[i + 17:i + 20]}-"
+        _fresh_ids.extend([f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-"
+                           f"{_VARIANT[h[i + 16]]}{h[i + 17:i + 20]}-"
                            f"{h[i + 20:i + 32]}" for i in range(0, len(h), 32)])
     return _fresh_ids.pop()
 

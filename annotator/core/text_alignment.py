@@ -137,7 +137,8 @@ class Letters:
     def could_reach(self, other: Letters, threshold: float) -> bool:
         """Whether ``bound`` reaches ``threshold``, most pairs decided by the commonest
         letters alone: every other letter in one bucket, which can only loosen the bound."""
-        mine, theirs = self._numbers[:self._COMMON], list(map(other.counts.get, self._letters[:self._COMMON], repeat(0)))
+        mine = self._numbers[:self._COMMON]
+        theirs = list(map(other.counts.get, self._letters[:self._COMMON], repeat(0)))
         shared = sum(map(min, mine, theirs)) + min(self.length - sum(mine), other.length - sum(theirs))
         return ratio(shared, self.length, other.length) >= threshold and self.bound(other) >= threshold
 

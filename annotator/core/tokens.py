@@ -31,7 +31,11 @@ SENTENCE_END = frozenset(".!?؟۔")
 # begin with these letters (فبراير, بغداد): a preposition (ب ل ك) or ف is split only
 # before the article (بال، فال، كال) or as لل; و is split before a stem of three letters
 # or more; the article itself before a stem of two or more.
-_CLITIC_CHAIN = re.compile(r"^(?:(?P<conj>و)(?=\w{3})|(?P<conj2>ف)(?=ال|لل))?(?:(?P<prep>[بك])(?=ال)|(?P<lil>لل))?(?P<art>ال(?=\w{2}))?")
+_CLITIC_CHAIN = re.compile(
+    r"^(?:(?P<conj>و)(?=\w{3})|(?P<conj2>ف)(?=ال|لل))?"
+    r"(?:(?P<prep>[بك])(?=ال)|(?P<lil>لل))?"
+    r"(?P<art>ال(?=\w{2}))?"
+)
 
 
 def _split_clitic_chain(text: str, start: int, end: int) -> list[Token]:
