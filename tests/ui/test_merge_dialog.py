@@ -9,16 +9,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from annotator.store import Store
 from annotator.ui.merge_dialog import NearDuplicatesQuestion
 from tests.ui.conftest import click, open_window
+from tests.ui.test_review import annotate
 
 EDITED = ("وفي الشأن العراقي", "وفي الشن العراقي")  # one letter fewer, outside the spans below
-
-
-def annotate(path, annotator, text, words):
-    with Store.open(path) as store:
-        doc, _ = store.add_document(text, "ref")
-        for word, label in words:
-            at = text.index(word)
-            store.create_span(doc.id, annotator, label, at, at + len(word))
 
 
 def answer_when_asked(qtbot, button: str, seen: list[str]) -> None:
