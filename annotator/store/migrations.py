@@ -123,5 +123,72 @@ def m003_merge_records(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_project_settings, m003_merge_records)
+def m004_events_values_rejections(db: Database) -> None:
+    """Event records (an event's mentions and the spans that fill its roles), a normalised
+    value per span, and the rejections people make (a reviewer's X on an annotator's span,
+    an annotator's rejection of a suggestion), which must leave a trace."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE spans ADD COLUMN value TEXT;
+        ALTER TABLE spans ADD COLUMN value_edited INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE roles (
+            name TEXT PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            title_ar TEXT NOT NULL DEFAULT '',
+            title_en TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE events (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, id)
+        );
+        CREATE TABLE event_mentions (
+            span_id TEXT PRIMARY KEY REFERENCES spans(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            FOREIGN KEY (document_id, event_id) REFERENCES events(document_id, id)
+                ON DELETE CASCADE ON UPDATE CASCADE
+        );
+        CREATE INDEX event_mentions_by_event ON event_mentions (document_id, event_id);
+        CREATE TABLE event_arguments (
+            document_id INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            role TEXT NOT NULL REFERENCES roles(name) ON UPDATE CASCADE,
+            span_id TEXT NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (document_id, event_id, role, span_id),
+            FOREIGN KEY (document_id, event_id) REFERENCES events(document_id, id)
+                ON DELETE CASCADE ON UPDATE CASCADE
+        );
+        CREATE INDEX event_arguments_by_span ON event_arguments (span_id);
+        CREATE TABLE rejections (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            span_id TEXT NOT NULL,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (span_id, annotator_id)
+        );
+        CREATE INDEX rejections_by_document ON rejections (document_id);
+        """,
+    )
+    db["roles"].insert_all(
+        {"name": name, "label": name, "title_ar": title_ar, "title_en": title_en, "position": position}
+        for position, (name, title_ar, title_en) in enumerate(
+            (("place", "المكان", "Place"), ("date", "التاريخ", "Date"),
+             ("casualty", "الضحايا", "Casualties"), ("source", "المصدر", "Source")))
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    m001_initial, m002_project_settings, m003_merge_records, m004_events_values_rejections)
 SCHEMA_VERSION = len(MIGRATIONS)

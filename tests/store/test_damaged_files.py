@@ -59,7 +59,7 @@ def zero_the_second_page(data: bytearray) -> None:
 
 
 def flip_the_schema(data: bytearray) -> None:
-    data[120:160] = bytes(b ^ 0xFF for b in data[120:160])
+    data[100:160] = bytes(b ^ 0xFF for b in data[100:160])
 
 
 def truncate_to_half(data: bytearray) -> None:

@@ -89,3 +89,17 @@ def test_the_app_keeps_rolling_backups(tmp_path):
     assert len(copies) == 5
     with Store.open(copies[-1]) as copy:
         assert copy.document_count() == 1
+
+
+def test_version_3_database_gains_events_values_and_rejections(tmp_path):
+    db = tmp_path / "v3.db"
+    shutil.copy(FIXTURES / "schema-v3.db", db)
+    with Store.open(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.check() == []
+    tables = {row[0] for row in sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"events", "event_mentions", "event_arguments", "roles", "rejections", "deleted_spans"} <= tables
+    roles = [row[0] for row in sqlite3.connect(db).execute("SELECT name FROM roles ORDER BY position")]
+    assert roles == ["place", "date", "casualty", "source"]
+    kept = sqlite3.connect(db).execute("SELECT count(*) FROM deleted_spans").fetchone()[0]
+    assert kept == 1
