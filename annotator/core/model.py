@@ -131,6 +131,11 @@ class Span(NamedTuple):
     text: str
     attrs: dict[str, Any] = {}  # noqa: RUF012 (shared empty default, read only)
     origin: str = "manual"
+    # The normalised value (``annotator.normalise``): {"iso": ...} for a date, counts for a
+    # casualty, a gazetteer entry for a place; None when none was computed or given.
+    value: dict[str, Any] | None = None
+    # True once a person has set the value: ``normalise --all`` leaves it alone.
+    value_edited: bool = False
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
@@ -170,3 +175,25 @@ def check_span(text: str, start: Any, end: Any, expected: str | None = None) -> 
     if expected is not None and expected != covered:
         raise SpanError(f"span text {expected!r} does not match the text at {start}-{end}: {covered!r}")
     return covered
+
+
+@dataclass(frozen=True)
+class Role:
+    """A slot of an event record (place, date, ...), filled by spans of ``label`` ('' = any)."""
+
+    name: str
+    label: str = ""
+    title_ar: str = ""
+    title_en: str = ""
+
+
+class Event(NamedTuple):
+    """One event of a document, as one annotator (or the gold layer) records it: the spans that
+    mention it and, per role, the spans that fill that role (a span may serve several events;
+    a mention belongs to one). Span ids are of the same document; the id is unique in it."""
+
+    id: str
+    document_id: int
+    annotator: str
+    mentions: tuple[str, ...]
+    roles: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 (shared empty default, read only)

@@ -1,0 +1,47 @@
+"""The one entry point that gives spans their normalised values, per label.
+
+Dates need the document's publication date and the text before them (``من الشهر ذاته``
+names no month); places need the other places of the document to guess a country. So
+values are computed a document at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from annotator.core.model import Document, Event, Span
+from annotator.normalise.casualties import normalise_casualty
+from annotator.normalise.dates import normalise_date, publication_date
+from annotator.normalise.places import place_values
+
+# Which normaliser a label's spans get; labels not named here carry no computed value.
+DATE, CASUALTY, PLACE = "date", "casualty", "place"
+
+
+def compute_values(document: Document, spans: Iterable[Span], events: Iterable[Event] = (),
+                   published: date | None = None) -> dict[str, dict[str, Any]]:
+    """span id -> value for the spans of one document that a normaliser understands.
+    Spans whose value a person edited are skipped; the caller decides which others to replace."""
+    spans = [s for s in spans if not s.value_edited]
+    if published is None:
+        published = publication_date(document.meta)
+    values: dict[str, dict[str, Any]] = {}
+    for span in spans:
+        if span.label == DATE:
+            value = normalise_date(span.text, published=published, preceding_text=document.text[:span.start])
+        elif span.label == CASUALTY:
+            value = normalise_casualty(span.text)
+        else:
+            continue
+        if value is not None:
+            values[span.id] = value
+    places = [s for s in spans if s.label == PLACE]
+    if places:
+        values.update(place_values(document.text, places, list(events)))
+    return values
+
+
+def value_for(document: Document, span: Span, events: Iterable[Event] = ()) -> Mapping[str, Any] | None:
+    """The value of one new span (the window computes it as the span is made)."""
+    return compute_values(document, [span], events).get(span.id)
