@@ -32,7 +32,7 @@ Python's hash seed changes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from itertools import combinations
 
@@ -41,6 +41,8 @@ from annotator.formats.tagging import AlignmentReport, align
 from annotator.review import measures
 from annotator.review.adjudication import GOLD
 from annotator.store import ProjectStore
+
+Progress = Callable[[int, int, str], None]
 
 MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
             "krippendorff_alpha_u")
@@ -84,12 +86,16 @@ def _token_labels(text: str, tokens, spans) -> list[str]:
     return labels
 
 
-def collect(store: ProjectStore, annotators: list[str], documents: Iterable[int] | None = None) -> _Corpus:
+def collect(store: ProjectStore, annotators: list[str], documents: Iterable[int] | None = None,
+            progress: Progress | None = None) -> _Corpus:
     wanted = set(documents) if documents else None
+    total = store.document_count() if progress else 0
     corpus = _Corpus(annotators, [label.name for label in store.labels()], {a: set() for a in annotators},
                      {a: [] for a in annotators}, [], {})
     continuum_end = 0
-    for document, spans in store.iter_documents_with_spans(annotators):
+    for done, (document, spans) in enumerate(store.iter_documents_with_spans(annotators)):
+        if progress and done % 50 == 0:
+            progress(done, total, "")
         if wanted is not None and document.id not in wanted:
             continue
         tokens, _ = document_tokens(document.text, document.meta)
@@ -202,10 +208,12 @@ def _binary(values: list[str], label: str) -> list[str]:
 
 
 def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[int] | None = None,
-              by_document: bool = False) -> list[Row]:
+              by_document: bool = False, progress: Progress | None = None) -> list[Row]:
+    """``progress(done, total, note)`` is called as documents are read and scopes measured;
+    an exception it raises (a Cancel) ends the work, which writes nothing."""
     if len(annotators) < 2:
         raise ValueError("agreement needs at least two annotators")
-    corpus = collect(store, annotators, documents)
+    corpus = collect(store, annotators, documents, progress)
     scopes: list[tuple[int | None, list[int]]] = [(None, list(range(len(corpus.document_of_token))))]
     if by_document:
         positions: dict[int, list[int]] = {}
@@ -215,7 +223,9 @@ def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[in
     unitisations = _Unitisations(corpus)
     span_comparisons = _SpanComparisons(corpus)
     rows: list[Row] = []
-    for document, where in scopes:
+    for measured, (document, where) in enumerate(scopes):
+        if progress:
+            progress(measured, len(scopes), "")
         everything = document is None
         cache: dict[tuple[str, str | None], list[str]] = {}
 

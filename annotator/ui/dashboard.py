@@ -41,10 +41,10 @@ def disagreements(store: ProjectStore, a: str, b: str) -> list[tuple[int, int, i
     return sorted(found)
 
 
-def agreement_figures(store: ProjectStore) -> tuple[list[str], list]:
+def agreement_figures(store: ProjectStore, progress=None) -> tuple[list[str], list]:
     """The annotators who labelled (the same people as `annotator agreement`) and their measures."""
     annotators = labelling_annotators(store)
-    return annotators, (agreement(store, annotators) if len(annotators) >= 2 else [])
+    return annotators, (agreement(store, annotators, progress=progress) if len(annotators) >= 2 else [])
 
 
 class AgreementDashboard(QDialog):

@@ -56,9 +56,14 @@ class FindBar(QWidget):
         self.closed.emit()
 
     def _search(self, query: str) -> None:
+        if not query:  # opening a document with the bar empty builds no key (start-up pays nothing)
+            self.matches, self.current = [], -1
+            self._show_count()
+            self.matchesChanged.emit(self.matches)
+            return
         if self._key is None and self.text:
             self._key = arabic.search_key(self.text)
-        self.matches = arabic.find_all(self.text, query, self._key) if query and self.text else []
+        self.matches = arabic.find_all(self.text, query, self._key) if self.text else []
         self.current = -1
         self._show_count()
         self.matchesChanged.emit(self.matches)

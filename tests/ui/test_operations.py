@@ -164,3 +164,30 @@ def test_a_merge_runs_on_a_worker_and_cancel_stores_nothing(qtbot, window, tmp_p
     assert "nothing was stored" in window.statusBar().currentMessage()
     window.merge_action.trigger()  # not cancelled: bob's five documents arrive
     assert window.workspace.store.document_count() == before + 5
+
+
+def test_the_agreement_dashboard_computes_on_a_worker_and_cancel_opens_nothing(qtbot, window):
+    store = window.workspace.store
+    for number in range(600):
+        doc, _ = store.add_document(f"قصفت الطائرات مدينة الموصل يوم {number}", f"doc {number}")
+        for annotator, label in (("alice", "place"), ("bob", "event")):
+            store.ensure_annotator(annotator)
+            store.create_span(doc.id, annotator, label, 14, 26)
+    clicked = []
+
+    def look_for_cancel():
+        progress = window.operations.progress
+        button = progress and next((b for b in progress.findChildren(QPushButton) if b.text() == "Cancel"), None)
+        if button is not None and not clicked:
+            clicked.append(button.text())
+            button.click()
+
+    poller = QTimer()
+    poller.timeout.connect(look_for_cancel)
+    poller.start(5)
+    assert window.review.agreement_figures() is None
+    poller.stop()
+    assert clicked == ["Cancel"]
+    assert "nothing was stored" in window.statusBar().currentMessage()
+    annotators, rows = window.review.agreement_figures()  # not cancelled: the figures arrive
+    assert annotators == ["alice", "bob"] and rows

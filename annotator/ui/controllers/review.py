@@ -82,14 +82,14 @@ class ReviewController(QObject):
 
     def agreement_figures(self) -> tuple[list[str], list] | None:
         """The dashboard's annotators and measures, worked out on a worker thread (a large
-        project takes seconds); None if that failed, which has been said."""
+        project takes seconds); None if that failed or was cancelled, which has been said."""
         from annotator.ui.dashboard import agreement_figures
 
         try:
-            _, computed = self.operations.run_in_background(
+            finished, computed = self.operations.run_in_background(
                 translate("MainWindow", "Computing agreement…"), self.workspace.store.path,
-                lambda store, _progress: agreement_figures(store), mode=OpenMode.READ, cancellable=False)
+                agreement_figures, mode=OpenMode.READ)
         except (AnnotatorError, OSError) as err:
             self.operations.fail(translate("MainWindow", "Agreement dashboard"), str(err))
             return None
-        return computed
+        return computed if finished else None
