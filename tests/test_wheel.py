@@ -20,7 +20,7 @@ from annotator import __version__
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = ["fonts/Amiri-Regular.ttf", "fonts/OFL.txt", "translations/annotator_ar.qm", "icons/annotator.svg",
-           "sample/sample_article.txt"]
+           "sample/sample_article.txt", "gazetteer/places-ar.tsv.gz"]
 
 pytestmark = pytest.mark.slow
 

@@ -1,16 +1,103 @@
-"""Place names to gazetteer entries. PLACEHOLDER: the place normaliser replaces this module."""
+"""Place spans to gazetteer entries: ``{"name", "country", "lat", "lon", "geonameid"}``.
+
+A name the gazetteer knows gets its best entry (``gazetteer.rank``: countries before towns, towns
+where Arabic is spoken before others, then the more populous), unless another of its entries lies in
+a country where the document's unambiguous towns are; ``candidates`` lists them all for the window.
+A name the gazetteer does not know still gets a country when the text says which: a country or
+nationality within the name (كردستان العراق، سيناء المصرية), else the other places of its event,
+else the nearest known place in its sentence, then its paragraph, else the document's one country;
+never a guess beyond that."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.model import Event, Span
+from annotator.normalise.arabic_names import NISBA, clitic_readings, words
+from annotator.normalise.gazetteer import Match, match
 
-
-def place_values(text: str, places: Sequence[Span], events: Sequence[Event] = ()) -> dict[str, dict[str, Any]]:
-    return {}
+PLACE_ROLE = "place"
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_LINE_END = re.compile("\n")
 
 
 def candidates(name: str) -> list[dict[str, Any]]:
-    return []
+    """Every gazetteer entry the name may mean, best first (``gazetteer.rank``); [] if none."""
+    found = match(name)
+    if found is None:
+        return []
+    return [place.region_value() if found.region else place.value() for place in found.places]
+
+
+def place_values(text: str, places: Sequence[Span], events: Sequence[Event] = ()) -> dict[str, dict[str, Any]]:
+    """span id -> value for the place spans of one document whose text is ``text``."""
+    matches = {span.id: found for span in places if (found := match(span.text)) is not None}
+    # Only unambiguous towns say where a document is: a country it names may be far away.
+    certain = {found.best.country for found in matches.values()
+               if len(found.places) == 1 and found.best.kind == "city"}
+    resolved = {span_id: _in_context(found, certain) for span_id, found in matches.items()}
+    values = dict(resolved)
+    unknown = [span for span in places if span.id not in resolved]
+    if not unknown:
+        return values
+    known = sorted((s for s in places if s.id in resolved and resolved[s.id]["country"]), key=lambda s: s.start)
+    countries = {resolved[s.id]["country"] for s in known}
+    document_country = next(iter(countries)) if len(countries) == 1 else None
+    for span in unknown:
+        country = (country_named_in(span.text)
+                   or _event_country(span, events, resolved)
+                   or _nearest_country(text, span, known, resolved, _SENTENCE_END)
+                   or _nearest_country(text, span, known, resolved, _LINE_END)
+                   or document_country)
+        values[span.id] = {"name": span.text.strip(), "country": country, "lat": None, "lon": None,
+                           "geonameid": None}
+    return values
+
+
+def _in_context(found: Match, certain_countries: set[str]) -> dict[str, Any]:
+    best = next((p for p in found.places if p.country in certain_countries), found.best)
+    return best.region_value() if found.region else best.value()
+
+
+def country_named_in(text: str) -> str | None:
+    """The country a phrase names in one of its later words: a country name or a nationality."""
+    for word in words(text)[1:]:
+        if word in NISBA:
+            return NISBA[word]
+        for reading in clitic_readings(word):
+            found = match(reading)
+            if found is not None and found.best.kind == "country":
+                return found.best.country
+    return None
+
+
+def _event_country(span: Span, events: Sequence[Event], resolved: dict[str, dict[str, Any]]) -> str | None:
+    """The country the other places of the span's events agree on most (first named wins a tie)."""
+    votes: Counter[str] = Counter()
+    for event in events:
+        roles = event.roles.get(PLACE_ROLE, ())
+        if span.id in roles:
+            votes.update(c for other in roles if other in resolved and (c := resolved[other]["country"]))
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _nearest_country(text: str, span: Span, known: list[Span], resolved: dict[str, dict[str, Any]],
+                     boundary: re.Pattern[str]) -> str | None:
+    """The country of the known place closest to the span within the same stretch of text."""
+    start, end = _stretch(text, span, boundary)
+    inside = [s for s in known if s.start >= start and s.end <= end]
+    if not inside:
+        return None
+    nearest = min(inside, key=lambda s: (abs(s.start - span.start), s.start))
+    return resolved[nearest.id]["country"]
+
+
+def _stretch(text: str, span: Span, boundary: re.Pattern[str]) -> tuple[int, int]:
+    start = 0
+    for hit in boundary.finditer(text, 0, span.start):
+        start = hit.end()
+    after = boundary.search(text, span.end)
+    return start, after.start() if after else len(text)

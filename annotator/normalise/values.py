@@ -42,6 +42,11 @@ def compute_values(document: Document, spans: Iterable[Span], events: Iterable[E
     return values
 
 
-def value_for(document: Document, span: Span, events: Iterable[Event] = ()) -> Mapping[str, Any] | None:
-    """The value of one new span (the window computes it as the span is made)."""
+def value_for(document: Document, span: Span, events: Iterable[Event] = (),
+              others: Iterable[Span] = ()) -> Mapping[str, Any] | None:
+    """The value of one new span (the window computes it as the span is made). ``others``: the
+    document's other spans, which a place without a gazetteer entry takes its country from."""
+    if span.label == PLACE:
+        places = [s for s in others if s.label == PLACE and s.id != span.id]
+        return place_values(document.text, [*places, span], list(events)).get(span.id)
     return compute_values(document, [span], events).get(span.id)
