@@ -58,7 +58,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise
     print(f"imported {report.files} file(s): {report.documents_added} new document(s), "
           f"{report.documents_existing} already present; {report.spans_added} new span(s), "
-          f"{report.spans_existing} already present", file=sys.stderr)
+          f"{report.spans_existing} already present"
+          + (f"; {report.events_added} new event(s), {report.events_existing} already present"
+             if report.events_added or report.events_existing else ""), file=sys.stderr)
     show_list("skipped", report.skipped, args.verbose)
     show_list("read leniently", report.notes, args.verbose)
     return 0

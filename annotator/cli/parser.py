@@ -18,6 +18,7 @@ from annotator.cli.commands import (
     cmd_upgrade,
     split_fractions,
 )
+from annotator.cli.event_commands import add_parsers as add_event_parsers
 from annotator.cli.review_commands import (
     cmd_agreement,
     cmd_merge,
@@ -132,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="count documents and spans per label and annotator")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_stats)
+
+    add_event_parsers(sub, common)
     return parser
 
 

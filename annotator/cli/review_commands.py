@@ -53,7 +53,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print(f"merged {path}: {report.documents_added} new document(s), {report.documents_matched} matched"
                   f"{joined}; {report.spans_added} new span(s), {report.spans_present} already here; "
                   f"{report.deletions_applied} deletion(s) applied, {report.readds_refused} re-add(s) of deleted "
-                  "spans refused", file=sys.stderr)
+                  f"spans refused; {report.events_added} new event(s), {report.events_present} already here",
+                  file=sys.stderr)
             for pair in report.near_duplicates:
                 how = (["same title"] if pair.same_title else []) + (
                     [] if pair.similarity is None else [f"{percent(pair.similarity)}% similar"])
@@ -66,6 +67,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 print(f"not merged: {line}", file=sys.stderr)
             for line in report.later_than_deletion:
                 print(f"changed after a deletion: {line}", file=sys.stderr)
+            for line in report.events_renamed:
+                print(f"event renamed: {line}", file=sys.stderr)
+            for line in report.events_removed:
+                print(f"event removed: {line}", file=sys.stderr)
             problems += len(report.problems)
     return 2 if problems else 0
 

@@ -15,6 +15,7 @@ from typing import IO
 
 from annotator.core.model import (
     UNKNOWN_LABEL_COLOR,
+    Document,
     InvalidName,
     Label,
     SpanError,
@@ -23,6 +24,8 @@ from annotator.core.model import (
     new_span_id,
 )
 from annotator.formats.detection import detect_format, folder_suffixes, head_of_bytes, sniff_content
+from annotator.formats.event_import import EventTaker
+from annotator.formats.import_values import with_computed_values
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, refuse_lone_surrogates
 from annotator.formats.registry import AUTO, FORMATS
 from annotator.formats.spec import STDIN, FileFormat, ImportSource, Target
@@ -38,6 +41,8 @@ class ImportReport:
     spans_existing: int = 0
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    events_added: int = 0
+    events_existing: int = 0
 
 
 def _stream_formats_suffixes() -> str:
@@ -117,6 +122,9 @@ class _Importer:
         # Ids of the pending rows, with what they hold: ids are unique across the project,
         # and pending rows are not in the database yet (flushed ones are found there).
         self.ids: dict[str, tuple] = {}
+        self.events = EventTaker(store, self.report, skip_bad)
+        self.last_document: Document | None = None  # what values are computed against (CSV: row by row)
+        self.existing: str | tuple | None = None  # of the span _checked_row last found stored: its id or content
 
     def flush(self) -> None:
         if self.pending:
@@ -124,6 +132,7 @@ class _Importer:
             self.report.spans_added += len(self.pending)
             self.pending = []
             self.ids.clear()
+        self.events.flush()  # after the spans they name
 
     def take(self, record: DocumentRecord, path: Path) -> None:
         try:
@@ -139,11 +148,20 @@ class _Importer:
             self.flush()  # spans of an earlier copy of this text must be visible to the duplicate check
         self.report.notes += record.notes
         where = Path(record.path) if record.path else path
-        self.take_spans(document.id, record.text, record.spans, where, record.line, new_document=created)
+        stored: list | None = [] if record.events else None
+        self.take_spans(document.id, record.text, record.spans, where, record.line, new_document=created,
+                        stored=stored)
+        if record.events:
+            self.events.take(record, document.id, created, stored or [], where, self.ids)
 
     def take_spans(self, document_id: int, text: str, raws: list[SpanRecord], path: Path, line: int | None,
-                   new_document: bool = False, seen: set[tuple] | None = None) -> None:
-        seen = set() if seen is None else seen
+                   new_document: bool = False, seen: dict[tuple, str | None] | None = None,
+                   stored: list | None = None) -> None:
+        """Check and queue the spans; with ``stored``, list for each what it is stored as
+        (a row's id and annotator, the id or content of the span already stored, or None
+        for a span skipped as bad), for the events that name them."""
+        seen = {} if seen is None else seen
+        queued = len(self.pending)
         for index, raw in enumerate(raws):
             try:
                 row = self._checked_row(raw, index, document_id, text, path, line, new_document, seen)
@@ -151,11 +169,22 @@ class _Importer:
                 if not self.skip_bad:
                     raise
                 self.report.skipped.append(str(err))
+                if stored is not None:
+                    stored.append(None)
                 continue
             if row is not None:
                 self.pending.append(row)
+            if stored is not None:
+                stored.append((row[0], row[2]) if row is not None else self.existing)
+        if len(self.pending) > queued:  # new spans without a value given get the computed one
+            self.pending[queued:] = with_computed_values(self._document(document_id), self.pending[queued:])
         if len(self.pending) >= self.BATCH:
             self.flush()
+
+    def _document(self, document_id: int) -> Document:
+        if self.last_document is None or self.last_document.id != document_id:
+            self.last_document = self.store.document(document_id)
+        return self.last_document
 
     def _name(self, value: object, what: str) -> str:
         """A name, label or id checked by the one rule in core; raises InvalidName."""
@@ -169,7 +198,7 @@ class _Importer:
         return clean_name(value, what)
 
     def _checked_row(self, raw: SpanRecord, index: int, document_id: int, text: str, path: Path,
-                     line: int | None, new_document: bool, seen: set[tuple]) -> tuple | None:
+                     line: int | None, new_document: bool, seen: dict[tuple, str | None]) -> tuple | None:
         try:
             covered = check_span(text, raw.start, raw.end, raw.text)
         except SpanError as err:
@@ -182,6 +211,8 @@ class _Importer:
             raise _span_problem(raw, index, path, line, str(err)) from None
         if raw.attrs:
             refuse_lone_surrogates(raw.attrs, str(path), raw.line or line)
+        if raw.value is not None:
+            refuse_lone_surrogates(raw.value, str(path), raw.line or line)
         if label not in self.labels:
             if not self.add_labels:
                 raise _span_problem(raw, index, path, line, "unknown label (add it to the schema with --add-labels)")
@@ -190,21 +221,28 @@ class _Importer:
         content = (document_id, annotator, label, raw.start, raw.end)
         if span_id is not None and self._known_id(span_id, content, raw, index, path, line):
             self.report.spans_existing += 1
+            self.existing = (span_id, annotator)
             return None
         natural = content[1:]
         if span_id is None:
             if natural in seen:  # the same span twice in one document's input
                 self.report.spans_existing += 1
+                earlier = seen[natural]
+                self.existing = (earlier, annotator) if earlier is not None else natural
                 return None
-            seen.add(natural)
         if not new_document and self.store.has_span(document_id, annotator, label, raw.start, raw.end):
             self.report.spans_existing += 1  # a format that keeps no ids (or other ids) brought it back
+            self.existing = natural  # its id is looked up only if an event names it
+            if span_id is None:
+                seen[natural] = None
             return None
         if span_id is None:
             span_id = new_span_id()
+            seen[natural] = span_id
         else:
             self.ids[span_id] = content
-        return (span_id, document_id, annotator, label, raw.start, raw.end, covered, raw.attrs, raw.origin)
+        return (span_id, document_id, annotator, label, raw.start, raw.end, covered, raw.attrs, raw.origin,
+                raw.value, raw.value_edited)
 
     def _known_id(self, span_id: str, content: tuple, raw: SpanRecord, index: int, path: Path,
                   line: int | None) -> bool:
@@ -226,7 +264,7 @@ class _Importer:
                                                     "across the project")
 
     def take_span_rows(self, rows: Iterable[tuple[int, int, SpanRecord]], path: Path) -> None:
-        csv_seen: dict[int, set[tuple]] = {}
+        csv_seen: dict[int, dict[tuple, str | None]] = {}
         for line, document_id, raw in rows:
             try:
                 text = self.store.document_text(document_id)
@@ -239,7 +277,7 @@ class _Importer:
                 continue
             # Rows still waiting to be inserted are not in the database yet: remember
             # each document's spans across the file, so a repeated row is caught too.
-            self.take_spans(document_id, text, [raw], path, line, seen=csv_seen.setdefault(document_id, set()))
+            self.take_spans(document_id, text, [raw], path, line, seen=csv_seen.setdefault(document_id, {}))
 
 
 def import_paths(

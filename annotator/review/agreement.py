@@ -25,6 +25,11 @@ What each measure counts:
   (the span over it that starts first, the longest, the first label name), and each
   span's unit is the part of it so taken: the whole span, the part past an earlier
   crossing span, or nothing when nested. Per label, only that label's spans are units.
+- ``f1_links`` (pairs): event links, each a triple (event mention, role, argument) of an
+  annotator's event, its two spans taken as ``(document, start, end, label)``: a triple
+  matches when the other annotator's events hold the same one (``measures.f1_links``).
+  Which event a link is in does not matter beyond its mention. Per label: links whose
+  argument has that label.
 
 Every figure is a function of the spans alone: neither the order spans are read in nor
 Python's hash seed changes it.
@@ -33,9 +38,10 @@ Python's hash seed changes it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
+from annotator.core.model import Event, Span
 from annotator.core.tokens import document_tokens
 from annotator.formats.tagging import AlignmentReport, align
 from annotator.review import measures
@@ -44,7 +50,7 @@ from annotator.store import ProjectStore
 
 Progress = Callable[[int, int, str], None]
 
-MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
+MEASURES = ("f1_exact", "f1_overlap", "f1_links", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
             "krippendorff_alpha_u")
 
 
@@ -65,6 +71,8 @@ class _Corpus:
     tokens: dict[str, list[str]]  # annotator -> token labels, all documents in order
     document_of_token: list[int]
     extents: dict[int, tuple[int, int]]  # document -> (first, end) on the continuum of all texts
+    # annotator -> {(mention, role, argument)}, each span as (document, start, end, label)
+    links: dict[str, set[tuple]] = field(default_factory=dict)
 
 
 def labelling_annotators(store: ProjectStore) -> list[str]:
@@ -92,12 +100,21 @@ def collect(store: ProjectStore, annotators: list[str], documents: Iterable[int]
     total = store.document_count() if progress else 0
     corpus = _Corpus(annotators, [label.name for label in store.labels()], {a: set() for a in annotators},
                      {a: [] for a in annotators}, [], {})
+    corpus.links = {a: set() for a in annotators}
     continuum_end = 0
+    # Events come in document order too, walked beside the documents.
+    events = store.iter_events(annotators, None if wanted is None else sorted(wanted))
+    event = next(events, None)
     for done, (document, spans) in enumerate(store.iter_documents_with_spans(annotators)):
         if progress and done % 50 == 0:
             progress(done, total, "")
         if wanted is not None and document.id not in wanted:
             continue
+        by_id = {s.id: s for s in spans}
+        while event is not None and event.document_id <= document.id:
+            if event.document_id == document.id:
+                corpus.links[event.annotator] |= link_triples(event, by_id)
+            event = next(events, None)
         tokens, _ = document_tokens(document.text, document.meta)
         for annotator in annotators:
             mine = [s for s in spans if s.annotator == annotator]
@@ -107,6 +124,26 @@ def collect(store: ProjectStore, annotators: list[str], documents: Iterable[int]
         corpus.extents[document.id] = (continuum_end, continuum_end + len(document.text))
         continuum_end += len(document.text)
     return corpus
+
+
+def link_triples(event: Event, spans: dict[str, Span]) -> set[tuple]:
+    """The (mention, role, argument) links of one event, each span as (document, start, end, label)."""
+    def unit(span_id: str) -> tuple:
+        span = spans[span_id]
+        return span.document_id, span.start, span.end, span.label
+
+    return {(unit(mention), role, unit(argument)) for mention in event.mentions
+            for role, arguments in event.roles.items() for argument in arguments}
+
+
+def _link_counts(links: set[tuple]) -> dict[tuple, set[tuple]]:
+    """Links by scope (argument label or None, document or None)."""
+    scopes: dict[tuple, set[tuple]] = {}
+    for link in links:
+        document, label = link[2][0], link[2][3]
+        for scope in ((None, None), (label, None), (None, document), (label, document)):
+            scopes.setdefault(scope, set()).add(link)
+    return scopes
 
 
 def _units(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -222,6 +259,7 @@ def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[in
         scopes += sorted(positions.items())
     unitisations = _Unitisations(corpus)
     span_comparisons = _SpanComparisons(corpus)
+    links = {a: _link_counts(corpus.links[a]) for a in annotators}
     rows: list[Row] = []
     for measured, (document, where) in enumerate(scopes):
         if progress:
@@ -242,6 +280,8 @@ def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[in
                 exact, overlapping = span_comparisons.f1(a, b, label, document)
                 rows.append(Row("f1_exact", pair, label, document, exact))
                 rows.append(Row("f1_overlap", pair, label, document, overlapping))
+                rows.append(Row("f1_links", pair, label, document, measures.f1_links(
+                    links[a].get((label, document), set()), links[b].get((label, document), set()))))
                 rows.append(Row("cohen_kappa", pair, label, document,
                                 measures.cohen_kappa(tokens(a, label), tokens(b, label))))
                 rows.append(Row("krippendorff_alpha", pair, label, document,

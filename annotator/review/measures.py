@@ -96,6 +96,16 @@ def f1_exact(a: set[Unit], b: set[Unit]) -> float | None:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+def f1_links(a: set[tuple], b: set[tuple]) -> float | None:
+    """Link F1 of two annotators on event links: each link is a triple (event mention, role,
+    argument), its spans as ``(document, start, end, label)``, and matches when the other
+    annotator has the same triple (both spans with the same edges and label, the same role).
+    Symmetric, 2·|a ∩ b| / (|a| + |b|), as ``f1_exact``; None when neither has a link."""
+    if not a and not b:
+        return None
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
 def overlap_matching_size(mine: Iterable[tuple[int, int]], theirs: Iterable[tuple[int, int]]) -> int:
     """The size of a maximum matching between two sets of intervals ``(start, end)``,
     ends exclusive, where two intervals may be paired when they share a position.

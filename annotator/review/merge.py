@@ -15,6 +15,8 @@ dropped or brought back without a line in the report:
   the deletion is not brought back (a re-add refused); a deletion in the other file
   deletes the span here unless this copy was changed after it. Either exception, a copy
   changed after the deletion, is reported by id.
+
+Events come across after the spans, whole or reported by id (merge_events.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DONE, Document, Label, Span
 from annotator.core.text_alignment import OffsetMap, matching_blocks
+from annotator.review.merge_events import EventMerge
 from annotator.review.near_duplicates import NearDuplicate, find_near_duplicates
 from annotator.store import Deletion, DocumentNotFound, OpenMode, ProjectStore, open_store
 
@@ -48,10 +51,14 @@ class MergeReport:
     not_mapped: list[str] = field(default_factory=list)  # spans of a joined document left out
     later_than_deletion: list[str] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    events_added: int = 0
+    events_present: int = 0
+    events_renamed: list[str] = field(default_factory=list)  # merged under a new id: theirs was taken here
+    events_removed: list[str] = field(default_factory=list)  # here, with their only mention, deleted there
 
     @property
     def problems(self) -> list[str]:
-        """What needs a person's eye: conflicts and spans not merged."""
+        """What needs a person's eye: conflicts, and spans and events not merged."""
         return self.conflicts + self.not_mapped
 
 
@@ -111,6 +118,10 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             for label in source.labels():
                 if label.name not in known_labels:
                     target.add_label(Label(label.name, label.color, "", label.title_ar, label.title_en))
+            known_roles = target.role_names()
+            for role in source.roles():  # the slots its events fill, after the labels they name
+                if role.name not in known_roles:
+                    target.add_role(role)
             for annotator in source.annotators():
                 target.ensure_annotator(annotator.name, annotator.role)
             deleted_here = {d.span_id: d for d in target.deletions()}
@@ -118,10 +129,12 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             rows: list[Span] = []
             times: dict[str, tuple[str, str]] = {}
             total = source.document_count() if progress else 0
+            placed: dict[int, int] = {}  # source document id -> the one here
             for done, (document, spans) in enumerate(source.iter_documents_with_spans(), 1):
                 if progress:
                     progress(done, total)
                 mine, offsets = _place(target, document, same, joined, report)
+                placed[document.id] = mine.id
                 span_times = source.span_times(document.id) if spans else {}
                 for span in spans:
                     if offsets is not None:
@@ -160,7 +173,26 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             target.insert_checked_spans(rows, times)
             report.spans_added = len(rows)
             _apply_deletions(target, source, source_path, report)
+            _merge_events(target, source, source_path, placed, report)
     return report
+
+
+def _merge_events(target: ProjectStore, source: ProjectStore, source_path: Path, placed: dict[int, int],
+                  report: MergeReport) -> None:
+    events = EventMerge(target, source_path)
+    batch: list = []
+    for event in source.iter_events():  # by document
+        if batch and batch[0].document_id != event.document_id:
+            events.add_document(batch[0].document_id, placed[batch[0].document_id], batch)
+            batch = []
+        batch.append(event)
+    if batch:
+        events.add_document(batch[0].document_id, placed[batch[0].document_id], batch)
+    events.store()
+    report.events_added, report.events_present = events.added, events.present
+    report.events_renamed = events.renamed
+    report.conflicts += events.conflicts
+    report.not_mapped += events.not_merged
 
 
 def _apply_deletions(target: ProjectStore, source: ProjectStore, source_path: Path, report: MergeReport) -> None:
@@ -170,6 +202,10 @@ def _apply_deletions(target: ProjectStore, source: ProjectStore, source_path: Pa
         if changed is None:
             unseen.append(deletion)  # kept, so that an older copy merged later cannot bring it back
         elif changed <= deletion.deleted_at:
+            report.events_removed += [
+                f"{target.path}: event {e.id!r} of document {e.document_id} ({e.annotator}) went with its only "
+                f"mention, span {deletion.span_id}, which {deletion.deleted_by} deleted in {source_path}"
+                for e in target.span_events(deletion.span_id) if e.mentions == (deletion.span_id,)]
             target.delete_span(deletion.span_id, by=deletion.deleted_by, at=deletion.deleted_at)
             report.deletions_applied += 1
         else:

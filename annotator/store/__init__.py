@@ -9,6 +9,8 @@ from annotator.store.errors import (
     DamagedDatabaseError,
     DiskFullError,
     DocumentNotFound,
+    EventError,
+    EventNotFound,
     InvalidValueError,
     NewerDatabaseError,
     NotAProjectError,
@@ -16,6 +18,7 @@ from annotator.store.errors import (
     OutdatedDatabaseError,
     ProjectMissingError,
     ReadOnlyError,
+    RoleError,
     ServerProjectsUnsupported,
     SpanNotFound,
     StoreError,
@@ -29,5 +32,5 @@ __all__ = [
     "DiskFullError", "DocumentNotFound", "DocumentSummary", "InvalidValueError", "LeanSpanRow", "NewerDatabaseError",
     "NotAProjectError", "NotFoundError", "OpenMode", "OutdatedDatabaseError", "ProjectMissingError", "ProjectStore",
     "ReadOnlyError", "STATUSES", "ServerProjectsUnsupported", "SpanNotFound", "Store", "StoreError", "default_db_path",
-    "newest_backup", "open_store",
+    "newest_backup", "open_store", "EventError", "EventNotFound", "RoleError",
 ]

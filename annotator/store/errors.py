@@ -77,6 +77,19 @@ class InvalidValueError(StoreError, ValueError):
     role, a document without text."""
 
 
+class EventError(InvalidValueError):
+    """An event the project cannot hold: a span of another document or annotator, a mention
+    already in another event, an event as its own argument, an unknown role."""
+
+
+class EventNotFound(NotFoundError):
+    pass
+
+
+class RoleError(InvalidValueError):
+    """A role that cannot be added, renamed or removed (a name taken, a role in use)."""
+
+
 class ServerProjectsUnsupported(StoreError):
     """A server's address where only project files are understood (for now)."""
 

@@ -69,11 +69,49 @@ def _content_problems(conn: sqlite3.Connection, store: Store) -> list[str]:
     return problems
 
 
+# Each finds links that break an event's rules (annotator/store/events.py): (event's document,
+# event id, what, span id, the detail), one problem per row. Only a file changed outside
+# Annotator (or by an older bug) holds any: the store refuses them on the way in.
+_EVENT_CHECKS = (
+    ("SELECT m.document_id, m.event_id, 'mention', m.span_id, 'is a span of document ' || s.document_id "
+     "FROM event_mentions m JOIN spans s ON s.id = m.span_id WHERE s.document_id != m.document_id"),
+    ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'is a span of document ' || s.document_id "
+     "FROM event_arguments a JOIN spans s ON s.id = a.span_id WHERE s.document_id != a.document_id"),
+    ("SELECT m.document_id, m.event_id, 'mention', m.span_id, 'is a span of another annotator, ' || n.name "
+     "FROM event_mentions m JOIN spans s ON s.id = m.span_id JOIN events e ON "
+     "(e.document_id, e.id) = (m.document_id, m.event_id) JOIN annotators n ON n.id = s.annotator_id "
+     "WHERE s.annotator_id != e.annotator_id"),
+    ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'is a span of another annotator, ' || n.name "
+     "FROM event_arguments a JOIN spans s ON s.id = a.span_id JOIN events e ON "
+     "(e.document_id, e.id) = (a.document_id, a.event_id) JOIN annotators n ON n.id = s.annotator_id "
+     "WHERE s.annotator_id != e.annotator_id"),
+    ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'fills a role the project does not define' "
+     "FROM event_arguments a WHERE a.role NOT IN (SELECT name FROM roles)"),
+    ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'is also a mention of the event (its own argument)' "
+     "FROM event_arguments a JOIN event_mentions m ON m.span_id = a.span_id "
+     "AND (m.document_id, m.event_id) = (a.document_id, a.event_id)"),
+    ("SELECT e.document_id, e.id, 'mentions', '', 'none: an event needs one mention at least' FROM events e "
+     "WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE (m.document_id, m.event_id) = (e.document_id, e.id))"),
+)
+
+
+def event_problems(conn: sqlite3.Connection) -> list[str]:
+    """Event links that point where an event's may not: a span of another document or annotator,
+    an unknown role, the event itself; and events left with no mention."""
+    problems = []
+    for sql in _EVENT_CHECKS:
+        for document_id, event_id, what, span_id, detail in conn.execute(sql):
+            span = f" span {span_id}" if span_id else ""
+            problems.append(f"event {event_id!r} in document {document_id}: its {what}{span} {detail}")
+    return sorted(problems)
+
+
 def problems_of(conn: sqlite3.Connection, store: Store) -> list[str]:
     """``store``'s problems, read through its connection ``conn``."""
     problems = sqlite_problems(conn)
     try:
         problems += _content_problems(conn, store)
+        problems += event_problems(conn)
     except (sqlite3.DatabaseError, StoreError) as err:
         problems.append(f"content: cannot be read to the end ({err})")
     return problems

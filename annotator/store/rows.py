@@ -9,7 +9,8 @@ from typing import Any
 from annotator.core.model import Document, Span
 from annotator.store.interface import LeanSpanRow
 
-SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s.start, s."end", s.text, s.attrs, s.origin'
+SPAN_COLUMNS = ('s.id, s.document_id, a.name, s.label, s.start, s."end", s.text, s.attrs, s.origin, '
+                's.value, s.value_edited')
 # The document id second, where the full row has it too: the stream matches rows to documents by it.
 LEAN_SPAN_COLUMNS = 's.label, s.document_id, s.start, s."end", s.attrs'
 DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, meta"
@@ -29,11 +30,18 @@ def json_text(value: dict[str, Any] | None) -> str:
     return json.dumps(value, ensure_ascii=False) if value else "{}"
 
 
-def span_from_row(row: tuple) -> Span:
-    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json_object(row[7]), row[8])
+def value_text(value: dict[str, Any] | None) -> str | None:
+    """A span's value as stored: JSON text, or NULL for none."""
+    return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
 _new_tuple = tuple.__new__  # a NamedTuple's own constructor is a Python function; this is not
+
+
+def span_from_row(row: tuple) -> Span:
+    value = row[9]
+    return _new_tuple(Span, (row[0], row[1], row[2], row[3], row[4], row[5], row[6], json_object(row[7]), row[8],
+                             None if value is None else json.loads(value), row[10] == 1))
 
 
 def lean_span_from_row(row: tuple) -> LeanSpanRow:

@@ -18,8 +18,10 @@ from annotator.store.rows import (
     lean_span_from_row,
     now,
     span_from_row,
+    value_text,
 )
 
+_NO_VALUE = (None, 0)
 _SPAN_BY_ID = f"SELECT {SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?"
 
 
@@ -65,12 +67,15 @@ class SpanQueries:
         deleted: its deletion record goes."""
         stamp = (now(),) * 2
         times = times or {}
+        # A Span (or a longer tuple) carries its value and whether a person set it; the
+        # import's 9-field tuples carry none.
         rows = [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6], json_text(r[7]), r[8],
-                 *times.get(r[0], stamp)) for r in spans]
+                 *times.get(r[0], stamp), *((value_text(r[9]), int(r[10])) if len(r) > 9 else _NO_VALUE))
+                for r in spans]
         with self.transaction():
             self._conn.executemany(
                 'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, updated_at, value, value_edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             if self._conn.execute("SELECT 1 FROM deleted_spans LIMIT 1").fetchone():
@@ -101,13 +106,16 @@ class SpanQueries:
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, updated_at = ? WHERE id = ?',
                 [label, start, end, covered, now(), span_id],
             )
-        return Span(old.id, old.document_id, old.annotator, label, start, end, covered, old.attrs, old.origin)
+        return old._replace(label=label, start=start, end=end, text=covered)
 
     def delete_span(self, span_id: str, by: str | None = None, at: str | None = None) -> Span:
         """Remove a span and record who removed it (``by``, else its annotator) and when
         (``at``, else now); returns it as it was, so the removal can be undone."""
         old = self._existing_span(span_id)
         with self.transaction():
+            # The schema takes the span out of every event (cascades); an event it alone
+            # mentioned goes with it (``span_events`` keeps them for an undo).
+            self._delete_events_mentioned_only_by(span_id)
             self._conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._conn.execute(
                 "INSERT OR REPLACE INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?)",

@@ -193,7 +193,7 @@ def test_agreement_command_prints_rows_as_json_csv_and_a_table(three, capsys):
     db = str(three.path)
     assert main(["agreement", "--db", db, "--json", "--by-document"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
-    assert {r["measure"] for r in rows} == {"f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa",
+    assert {r["measure"] for r in rows} == {"f1_exact", "f1_overlap", "f1_links", "cohen_kappa", "fleiss_kappa",
                                             "krippendorff_alpha", "krippendorff_alpha_u"}
     assert set(rows[0]) == {"measure", "annotators", "label", "document", "value"}
     assert any(r["document"] == 1 for r in rows) and any(r["label"] == "place" for r in rows)
