@@ -15,7 +15,7 @@ from annotator.core.model import Document, Span
 from annotator.formats.spec import QT_TRANSLATE_NOOP, SPANS, FileFormat, Target, read_text_stream
 
 COLUMNS = ("document_id", "document_title", "span_id", "start", "end", "label", "text", "annotator",
-           "origin", "attrs")
+           "origin", "attrs", "value")  # value: the normalised value as a JSON object, blank when none
 
 # OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these.
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -46,7 +46,8 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
         # Numbers stay unescaped; every free-text cell is neutralised.
         writer.writerows(
             [document.id, title, safe(s.id), s.start, s.end, safe(s.label), safe(s.text), safe(s.annotator),
-             safe(s.origin), safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}"]
+             safe(s.origin), safe(json.dumps(s.attrs, ensure_ascii=False)) if s.attrs else "{}",
+             "" if s.value is None else safe(json.dumps(s.value, ensure_ascii=False))]
             for s in spans)
         rows += len(spans)
     return rows
@@ -86,10 +87,23 @@ def read(stream: IO[str], path: str):
             attrs = json.loads(restore(row.get("attrs") or "{}"))
         except (TypeError, ValueError, RecursionError) as err:
             raise FormatError(path, f"bad number or attrs ({err})", line) from None
+        value = _value(row.get("value"), path, line)
         yield line, document_id, SpanRecord(
             start, end, restore(row["label"]), restore(row["text"]) if row.get("text") else None,
             restore(row["annotator"]) if row.get("annotator") else None, attrs if isinstance(attrs, dict) else {},
-            restore(row.get("span_id") or "") or None, restore(row.get("origin") or "imported"))
+            restore(row.get("span_id") or "") or None, restore(row.get("origin") or "imported"), value=value)
+
+
+def _value(cell: str | None, path: str, line: int):
+    """The ``value`` cell: blank, or a JSON object."""
+    from annotator.formats.records import FormatError, load_json
+
+    if not cell or not cell.strip():
+        return None
+    value = load_json(restore(cell), path, line)
+    if not isinstance(value, dict):
+        raise FormatError(path, "the value cell must be blank or a JSON object", line)
+    return value
 
 
 def _has_header(head: str) -> bool:

@@ -1,8 +1,12 @@
 """Annotator's own JSON Lines: one document a line, with its spans. Lossless both ways.
 
 ``{"id", "title", "text", "meta", "spans": [{"id", "start", "end", "label", "text",
-"annotator", "attrs", "origin"}]}``; on import only ``text`` is required, and of a span
-only ``start``, ``end`` and ``label``. Offsets are code points.
+"annotator", "attrs", "origin", "value"}], "events": [{"id", "annotator", "mentions":
+[span ids], "roles": {"place": [span ids], ...}}]}``; on import only ``text`` is required,
+and of a span only ``start``, ``end`` and ``label``. Offsets are code points. A span's
+``value`` (and ``"value_edited": true`` when a person set it) is written only when it has
+one, ``events`` only when there are any: a corpus without them costs no more to write.
+An event's ``annotator`` defaults to that of its first mention.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Event, Span
+from annotator.formats.event_links import EventsOf, event_object, event_records, events_by_document, exported_events
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, parse_document_line
 from annotator.formats.spec import QT_TRANSLATE_NOOP, FileFormat, Target, read_text_stream
 
@@ -25,7 +30,7 @@ def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
         missing = [k for k in ("start", "end", "label") if k not in raw]
         raise FormatError(path, f"span {index + 1} lacks {', '.join(missing)}", line) from None
     get = raw.get
-    text, annotator, span_id, attrs = get("text"), get("annotator"), get("id"), get("attrs") or {}
+    text, annotator, span_id, attrs, value = get("text"), get("annotator"), get("id"), get("attrs") or {}, get("value")
     # One test for the usual case (every field absent or a string), the details only on failure.
     if not ((label is None or type(label) is str) and (text is None or type(text) is str) and type(attrs) is dict
             and (annotator is None or type(annotator) is str) and (span_id is None or type(span_id) is str)):
@@ -34,7 +39,12 @@ def _span_record(raw: Any, path: str, line: int, index: int) -> SpanRecord:
                 raise FormatError(path, f"span {index + 1}: {key} must be a string", line)
         if type(attrs) is not dict:
             raise FormatError(path, f"span {index + 1}: attrs must be an object", line)
-    return SpanRecord(start, end, label, text, annotator, attrs, span_id, get("origin") or "imported")
+    if value is None:
+        return SpanRecord(start, end, label, text, annotator, attrs, span_id, get("origin") or "imported")
+    if type(value) is not dict:
+        raise FormatError(path, f"span {index + 1}: value must be an object or null", line)
+    return SpanRecord(start, end, label, text, annotator, attrs, span_id, get("origin") or "imported",
+                      value=value, value_edited=get("value_edited") is True)
 
 
 def _record(line: str, path: str, number: int) -> DocumentRecord:
@@ -48,13 +58,19 @@ def _record(line: str, path: str, number: int) -> DocumentRecord:
     title = raw.get("title") or meta.get("title") or ""
     if not isinstance(title, str):
         raise FormatError(path, '"title" must be a string', number)
+    records = [_span_record(s, path, number, i) for i, s in enumerate(spans)]
+    events = raw.get("events")
+    if events is not None:
+        index_of = {s.id: i for i, s in enumerate(records) if s.id is not None}
+        events = event_records(events, index_of, path, number)
     return DocumentRecord(
         text=raw["text"],
         title=title,
         meta=meta,
-        spans=[_span_record(s, path, number, i) for i, s in enumerate(spans)],
+        spans=records,
         source=str(raw.get("source") or ""),
         line=number,
+        events=events or [],
     )
 
 
@@ -73,8 +89,9 @@ def read(stream: IO[str], path: str, skipped: list[str] | None = None) -> Iterat
             skipped.append(str(err))
 
 
-def document_object(document: Document, spans: Iterable[Span]) -> dict[str, Any]:
-    return {
+def document_object(document: Document, spans: list[Span], events: list[Event] | None = None) -> dict[str, Any]:
+    """``events``: the document's, restricted here to ``spans``."""
+    found = {
         "id": document.id,
         "title": document.title,
         "source": document.source,
@@ -83,15 +100,25 @@ def document_object(document: Document, spans: Iterable[Span]) -> dict[str, Any]
         "spans": [
             {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
              "annotator": s.annotator, "attrs": s.attrs, "origin": s.origin}
+            if s.value is None else
+            {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
+             "annotator": s.annotator, "attrs": s.attrs, "origin": s.origin, "value": s.value,
+             **({"value_edited": True} if s.value_edited else {})}
             for s in spans
         ],
     }
+    if events:
+        kept = exported_events(events, spans)
+        if kept:
+            found["events"] = [event_object(e) for e in kept]
+    return found
 
 
-def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
+def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], events: EventsOf | None = None) -> int:
     count = 0
+    events_of = (events or {}).get
     for document, spans in items:
-        stream.write(json.dumps(document_object(document, spans), ensure_ascii=False))
+        stream.write(json.dumps(document_object(document, spans, events_of(document.id)), ensure_ascii=False))
         stream.write("\n")
         count += 1
     return count
@@ -99,6 +126,7 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str]) -> int:
 
 FORMAT = FileFormat(
     "jsonl", QT_TRANSLATE_NOOP("Formats", "JSON Lines (Annotator)"), (".jsonl", ".ndjson"), Target.STREAM,
-    "code points", read=read_text_stream(read, keeps_going=True), write=lambda items, stream, _: write(items, stream),
+    "code points", read=read_text_stream(read, keeps_going=True),
+    write=lambda items, stream, context: write(items, stream, events_by_document(context)),
     # Any JSON object line not claimed by a more specific format is ours (the reader says what is wrong).
     sniff=lambda head: head.lstrip().startswith("{"), sniff_rank=2, found_in_folders=True)

@@ -32,6 +32,25 @@ class SpanRecord:
     id: str | None = None
     origin: str = "imported"
     line: int | None = None  # where the span was read, when that is not the document's line
+    value: dict[str, Any] | None = None  # the normalised value, when the file gives one
+    value_edited: bool = False
+
+
+# A span an event names: its index in the document record's spans, or an id the record does
+# not hold (the importer looks for it in the project and says whose it is).
+SpanRef = int | str
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """An event as read: its mentions and, per role, the spans that fill it."""
+
+    id: str | None
+    mentions: list[SpanRef]
+    roles: dict[str, list[SpanRef]] = field(default_factory=dict)
+    annotator: str | None = None  # None: that of its first mention
+    line: int | None = None
+    where: str = ""  # for messages where a file has no lines to name (a Label Studio task)
 
 
 @dataclass
@@ -44,6 +63,7 @@ class DocumentRecord:
     line: int | None = None  # where in the source file the document starts, for messages
     notes: list[str] = field(default_factory=list)  # things read leniently, reported to the user
     path: str | None = None  # the file it was read from, when not the one imported (brat's .ann in a folder)
+    events: list[EventRecord] = field(default_factory=list)
 
 
 def escape_label(label: str) -> str:

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from annotator.formats import brat, conll, csv_table, doccano, hf, jsonl, labelstudio, plaintext, spacy_format
+from annotator.formats import (
+    brat,
+    conll,
+    csv_table,
+    doccano,
+    hf,
+    incidents,
+    jsonl,
+    labelstudio,
+    plaintext,
+    spacy_format,
+)
 from annotator.formats.spec import FileFormat
 
 FORMATS: dict[str, FileFormat] = {}
@@ -33,6 +44,7 @@ register(hf.FORMAT)
 register(doccano.FORMAT)
 register(labelstudio.FORMAT)
 register(brat.FORMAT)
+register(incidents.FORMAT)
 
 # What no format recognises is read as plain text.
 FALLBACK = plaintext.FORMAT

@@ -42,7 +42,7 @@ class Target(Enum):
 
 
 # What an export's count counts.
-DOCUMENTS, SPANS, TASKS = "document(s)", "span(s)", "task(s)"
+DOCUMENTS, SPANS, TASKS, EVENTS = "document(s)", "span(s)", "task(s)", "event(s)"
 
 STDIN = Path("<standard input>")  # what ``-`` names, in messages too
 

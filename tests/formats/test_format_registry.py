@@ -100,7 +100,7 @@ def _choices(command: str) -> list[str]:
 
 def test_the_command_line_offers_every_registered_format():
     assert _choices("import") == ["auto", "text", "jsonl", "csv", "conll", "spacy", "doccano", "labelstudio", "brat"]
-    assert _choices("export") == ["jsonl", "csv", "conll", "spacy", "hf", "doccano", "labelstudio", "brat"]
+    assert _choices("export") == ["jsonl", "csv", "conll", "spacy", "hf", "doccano", "labelstudio", "brat", "events"]
 
 
 def test_a_registered_format_is_imported_exported_and_offered(toy, tmp_path, capsys):

@@ -145,7 +145,7 @@ class FilesController(QObject):
 
     def export(self, fmt: str) -> None:
         from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path
-        from annotator.formats.spec import SPANS
+        from annotator.formats.spec import EVENTS, SPANS
         from annotator.formats.tagging import AlignmentReport
 
         exporter = EXPORTERS[fmt]
@@ -173,6 +173,8 @@ class FilesController(QObject):
             return
         if exporter.unit == SPANS:
             message = translate("MainWindow", "Exported %1 span(s) to %2")
+        elif exporter.unit == EVENTS:
+            message = translate("MainWindow", "Exported %1 event(s) to %2")
         else:
             message = translate("MainWindow", "Exported %1 document(s) to %2")
         message = message.replace("%1", str(count)).replace("%2", path)
