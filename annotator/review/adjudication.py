@@ -14,6 +14,7 @@ from annotator.core.span_index import SpanIndex
 
 GOLD = "gold"
 AGREE, SOME, CONFLICT, GOLD_STATUS = "agree", "some", "conflict", "gold"
+REJECTED = "rejected"
 
 
 def statuses(spans: Iterable[Span], annotators: Iterable[str]) -> dict[str, str]:
@@ -86,6 +87,23 @@ def rejection(span: Span, spans: Iterable[Span]) -> Span | None:
     return span if span.annotator == GOLD else in_gold(list(spans), span)
 
 
+def rejected_by(spans: Iterable[Span], rejections: Iterable) -> dict[str, list[str]]:
+    """Who rejected each annotator's span, by span id. A rejection (anything with ``start``,
+    ``end``, ``label`` and ``reviewer``) holds for every proposal with the edges and label it
+    was made on: identical proposals have one standing, so one X settles them all."""
+    by_key: dict[tuple, set[str]] = defaultdict(set)
+    for r in rejections:
+        by_key[(r.start, r.end, r.label)].add(r.reviewer)
+    return {s.id: sorted(by_key[(s.start, s.end, s.label)]) for s in spans
+            if s.annotator != GOLD and (s.start, s.end, s.label) in by_key}
+
+
+def with_rejections(standing: dict[str, str], rejected: dict[str, list[str]]) -> dict[str, str]:
+    """The standing with each rejected span marked ``rejected``: a reviewer has settled it,
+    so it is no longer open, agreed or not."""
+    return {span_id: REJECTED if span_id in rejected else status for span_id, status in standing.items()}
+
+
 def agreed_not_in_gold(spans: Iterable[Span], standing: dict[str, str], reviewer: str) -> list[Span]:
     """Gold copies of the spans every annotator agrees on that the gold layer lacks, one per
     (edges, label)."""
@@ -101,7 +119,7 @@ def agreed_not_in_gold(spans: Iterable[Span], standing: dict[str, str], reviewer
 
 def open_disagreements(spans: Iterable[Span], standing: dict[str, str]) -> list[Span]:
     """Proposals not everyone shares (``some``, ``conflict``) whose (edges, label) is not yet gold,
-    in the spans' order."""
+    in the spans' order. A rejected one (``with_rejections``) is settled, not open."""
     spans = list(spans)
     gold = {(s.start, s.end, s.label) for s in spans if s.annotator == GOLD}
     return [s for s in spans if standing.get(s.id) in (SOME, CONFLICT) and (s.start, s.end, s.label) not in gold]
@@ -110,8 +128,11 @@ def open_disagreements(spans: Iterable[Span], standing: dict[str, str]) -> list[
 def next_disagreement(open_ones: list[Span], current: Span | None) -> Span | None:
     """The open disagreement after ``current`` in text order (longer first at one start),
     wrapping round to the first; None when there is none."""
-    if not open_ones:
-        return None
-    after = [s for s in open_ones
-             if current is None or (s.start, -s.end, s.id) > (current.start, -current.end, current.id)]
-    return (after or open_ones)[0]
+    def place(span: Span) -> tuple:
+        return span.start, -span.end, span.id
+
+    # Sorted, not in the index's order: proposals with the same edges are told apart by id, and
+    # wrapping round to one that sorts after another would leave that other unreachable.
+    in_order = sorted(open_ones, key=place)
+    after = [s for s in in_order if current is None or place(s) > place(current)]
+    return (after or in_order or [None])[0]

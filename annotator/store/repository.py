@@ -32,11 +32,13 @@ from annotator.store.errors import (
     from_os_error,
     from_sqlite_error,
 )
+from annotator.store.events import EventQueries
 from annotator.store.interface import ProjectStore
 from annotator.store.labels import AnnotatorQueries, LabelQueries
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from annotator.store.opening import OpenMode, check_header, connect_read_only, missing_folders, remove_new_project
 from annotator.store.project_settings import SettingQueries
+from annotator.store.rejections import RejectionQueries
 from annotator.store.spans import SpanQueries
 from annotator.store.translation import translate_sqlite_errors
 
@@ -70,7 +72,8 @@ def open_store(location: str | os.PathLike[str], mode: OpenMode, *, busy_timeout
 
 
 @translate_sqlite_errors
-class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, SettingQueries):
+class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQueries, SettingQueries,
+            RejectionQueries):
     """A project file, the SQLite ``ProjectStore``. Open with ``open_store(path, mode)`` (or
     ``Store.open``); close when done."""
 

@@ -29,15 +29,17 @@ def _matplotlib():
     return Figure, FigureCanvasQTAgg
 
 
-def disagreements(store: ProjectStore, a: str, b: str) -> list[tuple[int, int, int, str, str]]:
-    """(document, start, end, text, what differs) for each span one of the pair has and the other has not."""
+def disagreements(store: ProjectStore, a: str, b: str) -> list[tuple[int, int, int, str, str, str]]:
+    """(document, start, end, text, what differs, span id) for each span one of the pair has
+    and the other has not. The id says which span: others (gold's, another label's) may
+    share its place."""
     found = []
     for document, spans in store.iter_documents_with_spans([a, b]):
-        mine = {(s.start, s.end, s.label) for s in spans if s.annotator == a}
-        theirs = {(s.start, s.end, s.label) for s in spans if s.annotator == b}
-        for who, only in ((a, mine - theirs), (b, theirs - mine)):
-            for start, end, label in sorted(only):
-                found.append((document.id, start, end, document.text[start:end], f"{label} ({who})"))
+        keys = {who: {(s.start, s.end, s.label): s.id for s in spans if s.annotator == who} for who in (a, b)}
+        for who, other in ((a, b), (b, a)):
+            for (start, end, label), span_id in sorted(keys[who].items()):
+                if (start, end, label) not in keys[other]:
+                    found.append((document.id, start, end, document.text[start:end], f"{label} ({who})", span_id))
     return sorted(found)
 
 
@@ -48,7 +50,7 @@ def agreement_figures(store: ProjectStore, progress=None) -> tuple[list[str], li
 
 
 class AgreementDashboard(QDialog):
-    openSpan = Signal(int, int, int)  # document, start, end
+    openSpan = Signal(int, str)  # document, span id
 
     def __init__(self, store: ProjectStore, parent: QWidget | None = None,
                  computed: tuple[list[str], list] | None = None):
@@ -118,9 +120,9 @@ class AgreementDashboard(QDialog):
         found = disagreements(self.store, a, b)
         self.caption.setText(interface_sentence(
             self.tr("%1 and %2 disagree on %3 span(s); double-click one to open it."), a, b, str(len(found))))
-        for document, start, end, text, what in found:
+        for document, _start, _end, text, what, span_id in found:
             item = QListWidgetItem(f"{text} · {what} · #{document}")
-            item.setData(Qt.ItemDataRole.UserRole, (document, start, end))
+            item.setData(Qt.ItemDataRole.UserRole, (document, span_id))
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -46,20 +46,31 @@ def span_format(color: QColor, depth: int, selected: bool) -> QTextCharFormat:
     return fmt
 
 
-REVIEW_COLORS = {"agree": "#2e7d32", "some": "#b26a00", "conflict": "#c62828", "gold": "#202020"}
+REVIEW_COLORS = {"agree": "#2e7d32", "some": "#b26a00", "conflict": "#c62828", "gold": "#202020",
+                 "rejected": "#757575"}
 REVIEW_STYLES = {
     "agree": QTextCharFormat.UnderlineStyle.SingleUnderline,
     "some": QTextCharFormat.UnderlineStyle.DashUnderline,
     "conflict": QTextCharFormat.UnderlineStyle.WaveUnderline,
     "gold": QTextCharFormat.UnderlineStyle.DotLine,
+    "rejected": QTextCharFormat.UnderlineStyle.NoUnderline,
 }
+REJECTED_ALPHA = 0x1C
 
 
 def mark_review_status(fmt: QTextCharFormat, status: str) -> None:
     """In review mode a span's underline says how annotators agree on it: green all agree,
-    amber dashes some have it, a red wave they conflict; dots mark the gold layer."""
+    amber dashes some have it, a red wave they conflict; dots mark the gold layer. A span a
+    reviewer rejected is struck through in grey over a faded tint: settled, still legible.
+    (A strike-out, like an underline, is drawn over the shaped text: letters stay joined.)"""
     fmt.setUnderlineStyle(REVIEW_STYLES[status])
     fmt.setUnderlineColor(QColor(REVIEW_COLORS[status]))
+    if status == "rejected":
+        fade = QColor(fmt.background().color())
+        fade.setAlpha(REJECTED_ALPHA)
+        fmt.setBackground(fade)
+        fmt.setFontStrikeOut(True)
+        fmt.setForeground(QColor(REVIEW_COLORS[status]))
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """Side-by-side panes for review: the same article once per annotator, each pane with that
-annotator's spans only, all scrolling together. Panes run right to left, as the text does."""
+annotator's spans only, all scrolling together. Panes run right to left, as the text does.
+Escape closes them, and so does the key that opens them, from either window."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.span_index import SpanIndex
@@ -12,11 +13,28 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.workspace import Workspace
 
 
+def toggle_side_by_side(window) -> None:
+    """The main window's side-by-side action: open the panes (in review mode, so everyone's spans
+    are there), or close them if they are open."""
+    panes = getattr(window, "side_by_side", None)
+    if panes is not None and panes.isVisible():
+        panes.close()
+        return
+    if not window.review_action.isChecked():
+        window.review_action.trigger()
+    window.side_by_side = SideBySide(window.workspace, close_keys=window.side_by_side_action.shortcuts())
+    window.side_by_side.show()
+
+
 class SideBySide(QWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 close_keys: list[QKeySequence] = ()):
         super().__init__(parent, Qt.WindowType.Window)
         self.workspace = workspace
         self.setWindowTitle(self.tr("Side by side"))
+        # A window of its own: the main window's shortcuts do not reach it.
+        for keys in [QKeySequence(QKeySequence.StandardKey.Cancel), *close_keys]:
+            QShortcut(keys, self, self.close)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the first annotator on the right
         layout = QVBoxLayout(self)
@@ -32,7 +50,7 @@ class SideBySide(QWidget):
 
     def rebuild(self, *_: object) -> None:
         document = self.workspace.document
-        if document is None:
+        if document is None or self.isHidden() and self.views:  # closed: kept only until replaced
             return
         spans = list(self.workspace.spans)
         names = sorted({s.annotator for s in spans}, key=lambda n: (n == "gold", n))

@@ -44,12 +44,16 @@ class SpanHighlighter(QSyntaxHighlighter):
         block_start = self.currentBlock().position()
         block_end = block_start + len(text)
         cp_start, cp_end = self.mapping.range_to_cp(block_start, block_end)
-        for item in hl.highlights(self.spans, self.mapping, cp_start, cp_end):  # outer first
+        items = hl.highlights(self.spans, self.mapping, cp_start, cp_end)  # outer first
+        # A rejected proposal gives way to a live one with the same edges (another annotator's
+        # other label): the place still needs the reviewer, and shows how.
+        live = {(i.span.start, i.span.end) for i in items if self.review.get(i.span.id) != "rejected"}
+        for item in items:
+            status = self.review.get(item.span.id)
             start = max(item.qt_start, block_start)
             end = min(item.qt_end, block_end)
-            if end > start:
-                self.setFormat(start - block_start, end - start,
-                               self._format(item.span.label, item.depth, self.review.get(item.span.id)))
+            if end > start and not (status == "rejected" and (item.span.start, item.span.end) in live):
+                self.setFormat(start - block_start, end - start, self._format(item.span.label, item.depth, status))
 
     def refresh_range(self, cp_start: int, cp_end: int) -> None:
         """Re-format the paragraphs over ``[cp_start, cp_end)`` and over any span overlapping it

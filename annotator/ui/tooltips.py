@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
+
 
 def plain_tooltip(text: str) -> str:
     body = html.escape(text.replace("\r\n", "\n"), quote=False).replace("\n", "<br>")
     return f"<p style='white-space:pre'>{body}</p>"
+
+
+def rejection_note(reviewers: list[str]) -> str:
+    """Who rejected a span, as the span table and tooltips say it; empty if nobody did."""
+    if not reviewers:
+        return ""
+    return QCoreApplication.translate("SpanTable", "rejected by %1").replace("%1", ", ".join(reviewers))

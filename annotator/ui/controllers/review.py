@@ -17,7 +17,13 @@ from annotator.review.adjudication import (
 )
 from annotator.store import OpenMode
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import BatchCommand, DeleteSpanCommand, InsertSpanCommand
+from annotator.ui.commands import (
+    BatchCommand,
+    DeleteSpanCommand,
+    InsertSpanCommand,
+    RejectCommand,
+    TakeBackRejectionCommand,
+)
 from annotator.ui.operations import Operations
 from annotator.ui.workspace import Workspace
 
@@ -31,7 +37,16 @@ def accept_into_gold(workspace: Workspace, operations: Operations, span: Span, l
         operations.tell(translate("MainWindow", "Already in the gold layer."))
         return False
     text = translate("MainWindow", "Accept %1").replace("%1", copy.label)
-    return operations.run(InsertSpanCommand(workspace, copy, text).run_and_push)
+    steps = [InsertSpanCommand(workspace, copy, text)]
+    if copy.label == span.label:  # accepting what one rejected takes the rejection back
+        steps += [TakeBackRejectionCommand(workspace, r) for r in my_rejections(workspace, span)]
+    return operations.run((steps[0] if len(steps) == 1 else BatchCommand(workspace, text, steps)).run_and_push)
+
+
+def my_rejections(workspace: Workspace, span: Span) -> list:
+    """This reviewer's rejections covering ``span`` (its edges and label)."""
+    return [r for r in workspace.rejections if r.reviewer == workspace.annotator
+            and (r.start, r.end, r.label) == (span.start, span.end, span.label)]
 
 
 class ReviewController(QObject):
@@ -51,16 +66,26 @@ class ReviewController(QObject):
             accept_into_gold(self.workspace, self.operations, span)
 
     def reject_selected(self) -> None:
-        """Reject: the span leaves the gold layer (or never enters it)."""
-        span = self.view.selected_span()
+        """X on a gold span takes it out of the gold layer. X on an annotator's span records this
+        reviewer's rejection, and takes its gold copy out if there is one, as one undo step;
+        X on a span this reviewer rejected takes the rejection back."""
+        workspace, span = self.workspace, self.view.selected_span()
         if span is None:
             return
-        target = rejection(span, self.workspace.spans)
-        if target is None:
-            self.operations.tell(translate("MainWindow", "Not in the gold layer."))
-            self.next_disagreement()
+        target = rejection(span, workspace.spans)
+        if span.annotator == GOLD:
+            self.operations.run(DeleteSpanCommand(workspace, target).run_and_push)
             return
-        self.operations.run(DeleteSpanCommand(self.workspace, target).run_and_push)
+        mine = my_rejections(workspace, span)
+        if mine:
+            steps = [TakeBackRejectionCommand(workspace, r) for r in mine]
+            text = translate("MainWindow", "Take back rejection of %1").replace("%1", span.label)
+        else:
+            steps = [RejectCommand(workspace, span)] + ([DeleteSpanCommand(workspace, target)] if target else [])
+            text = translate("MainWindow", "Reject %1").replace("%1", span.label)
+        said = (translate("MainWindow", "Rejection taken back.") if mine
+                else translate("MainWindow", "Rejected: X again takes the rejection back."))
+        self.operations.run(BatchCommand(workspace, text, steps).run_and_push, success=said)
 
     def accept_agreed(self) -> None:
         workspace = self.workspace
