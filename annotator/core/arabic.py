@@ -194,8 +194,22 @@ def search_key(text: str) -> SearchKey:
     return SearchKey("".join(key), tuple(origin))
 
 
+class _FoldTable(dict):
+    """``_fold_char`` as a ``str.translate`` table, filled as characters are met: the fold
+    runs in C, twice as fast as joining per character (a search across a whole project
+    folds every text)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def normalise(text: str) -> str:
-    return "".join(_fold_char(ch) for ch in text)
+    """``text`` as its search key reads it (``search_key(text).key``)."""
+    return text.translate(_FOLD_TABLE)
 
 
 def find_all(text: str, query: str, key: SearchKey | None = None) -> list[tuple[int, int]]:

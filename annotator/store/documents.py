@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from annotator.core.model import IN_PROGRESS, NEW, Document, text_sha256
+from annotator.core.model import DONE, IN_PROGRESS, NEW, Document, text_sha256
 from annotator.store.errors import DocumentNotFound, InvalidValueError
 from annotator.store.interface import STATUSES, DocumentSummary
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row, json_text, now
@@ -41,6 +42,14 @@ class DocumentQueries:
         if row is None:
             raise DocumentNotFound(f"{self.path}: no document with id {document_id}")
         return document_from_row(row)
+
+    def set_document_meta(self, document_id: int, meta: dict[str, Any]) -> Document:
+        """Replace a document's metadata (its text never changes); returns the document as now stored."""
+        text = json_text(meta)
+        with self.transaction():
+            if self._write_one("UPDATE documents SET meta = ? WHERE id = ?", [text, document_id]).rowcount == 0:
+                raise DocumentNotFound(f"{self.path}: no document with id {document_id}")
+        return self.document(document_id)
 
     def document_by_sha256(self, digest: str) -> Document | None:
         row = self._conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ?",
@@ -79,6 +88,12 @@ class DocumentQueries:
 
     def document_ids(self) -> list[int]:
         return [row[0] for row in self._conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def iter_document_texts(self) -> Iterator[tuple[int, str, str]]:
+        """(id, title, text) of every document in id order, streamed (a search across the
+        project holds one text at a time, not the corpus)."""
+        # A generator itself: errors while the caller iterates pass through the store's translation.
+        yield from self._conn.execute("SELECT id, title, text FROM documents ORDER BY id")
 
     def document_summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document with its span count and status, for ``annotator`` if named.
@@ -132,6 +147,24 @@ class DocumentQueries:
             "SELECT a.name, st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
             "WHERE st.document_id = ?", [document_id]).fetchall())
         return dict(sorted(found.items()))
+
+    def status_counts(self) -> dict[str, dict[str, int]]:
+        """How many documents each annotator has new, in progress and done, read as
+        ``statuses`` reads one document: an explicit status, else in progress where they
+        have spans, else new."""
+        total = self.document_count()
+        rows = self._conn.execute(
+            """
+            SELECT a.name,
+                   (SELECT count(*) FROM document_status st WHERE st.annotator_id = a.id AND st.status = :done),
+                   (SELECT count(*) FROM document_status st WHERE st.annotator_id = a.id AND st.status = :going)
+                   + (SELECT count(DISTINCT s.document_id) FROM spans s WHERE s.annotator_id = a.id
+                      AND NOT EXISTS (SELECT 1 FROM document_status st
+                                      WHERE st.annotator_id = a.id AND st.document_id = s.document_id))
+            FROM annotators a ORDER BY a.name
+            """, {"done": DONE, "going": IN_PROGRESS}).fetchall()
+        return {name: {NEW: total - done - in_progress, IN_PROGRESS: in_progress, DONE: done}
+                for name, done, in_progress in rows}
 
     def status(self, document_id: int, annotator: str) -> str:
         row = self._conn.execute(

@@ -77,6 +77,18 @@ def undo_actions(window) -> None:
         text_changed.connect(lambda words, a=made, p=prefix: a.setText(f"{p} {words}" if words else p))
 
 
+def project_search(window) -> None:
+    from annotator.ui.project_search import open_project_search  # made on first use, not at start-up
+
+    open_project_search(window)
+
+
+def progress_summary(window) -> None:
+    from annotator.ui.progress_summary import show_progress
+
+    show_progress(window)
+
+
 def build_actions(window) -> None:
     key = QKeySequence.StandardKey
     w, files, labelling, review = window, window.files, window.labelling, window.review
@@ -93,6 +105,9 @@ def build_actions(window) -> None:
     w.exact_action.setToolTip(
         translate("MainWindow", "Select inside words; hold Alt while dragging for a single exact selection"))
     w.find_action = action(w, translate("MainWindow", "Find…"), w.find_bar.open_bar, key.Find)
+    w.project_search_action = action(w, translate("MainWindow", "Search all documents…"),
+                                     lambda: project_search(w), "Ctrl+Shift+F")
+    w.progress_action = action(w, translate("MainWindow", "Progress…"), lambda: progress_summary(w))
     w.zoom_in_action = action(w, translate("MainWindow", "Zoom in"), lambda: w.zoom(1.1),
                               [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
     w.zoom_out_action = action(w, translate("MainWindow", "Zoom out"), lambda: w.zoom(1 / 1.1), "Ctrl+-")
@@ -152,8 +167,10 @@ def build_menus(w) -> None:
     w.export_menu.aboutToShow.connect(lambda: w.export_actions)  # made on first use
     _fill(file_menu, (None, w.quit_action))
     _fill(bar.addMenu(translate("MainWindow", "&Edit")),
-          (w.undo_action, w.redo_action, None, w.delete_action, w.strip_action, w.exact_action, None, w.find_action))
-    _fill(bar.addMenu(translate("MainWindow", "&Document")), (w.next_doc_action, w.prev_doc_action, w.done_action))
+          (w.undo_action, w.redo_action, None, w.delete_action, w.strip_action, w.exact_action, None, w.find_action,
+           w.project_search_action))
+    _fill(bar.addMenu(translate("MainWindow", "&Document")),
+          (w.next_doc_action, w.prev_doc_action, w.done_action, None, w.progress_action))
     _fill(bar.addMenu(translate("MainWindow", "&Review")),
           (w.review_action, None, w.accept_action, w.reject_action, w.accept_agreed_action,
            w.next_disagreement_action, None, w.side_by_side_action, w.dashboard_action))
