@@ -16,6 +16,7 @@ from annotator.ui.i18n import apply_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, resource_path
 from annotator.ui.settings import ANNOTATOR, LANGUAGE, app_settings, remember_database
+from annotator.ui.warmup import warm_normalisers
 
 
 def ensure_app() -> QApplication:
@@ -101,10 +102,12 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
     window.destroyed.connect(store.close)
     # Once the window is up and drawn: the copy must not compete with start-up.
     QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_rolling_backup(db_path))
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_normalisers)
     return window
 
 
 BACKUP_DELAY_MS = 2000
+WARM_UP_DELAY_MS = 300
 WINDOW_LOCK_WAIT_S = 20.0
 
 

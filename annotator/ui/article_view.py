@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.core import arabic
 from annotator.core.model import Label, Span
 from annotator.core.span_index import SpanIndex
+from annotator.ui import event_overlay
 from annotator.ui import highlights as hl
 from annotator.ui.qt_offsets import TextMapping
 from annotator.ui.resources import article_font
 from annotator.ui.span_highlighter import SpanHighlighter
-from annotator.ui.tooltips import plain_tooltip
+from annotator.ui.tooltips import plain_tooltip, rejection_note
 from annotator.ui.workspace import Workspace
 
 DEFAULT_POINT_SIZE = 18.0
@@ -44,6 +45,8 @@ class ArticleView(QPlainTextEdit):
     edgeMoveRequested = Signal(str, str, int)  # span id, "start"/"end", -1 back / +1 on in the text
     findNextRequested = Signal(int)
     spanSelected = Signal(object)  # Span or None
+    linkDragRequested = Signal(str, str)  # Ctrl+drag from one span to another: their ids
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,6 +80,8 @@ class ArticleView(QPlainTextEdit):
         self._edges: dict[str, list[tuple[int, list] | None]] = {}
         self._press_pos: QPointF | None = None
         self._snapped: tuple[int, int] | None = None  # the selection as the last mouse gesture snapped it
+        self.event_marks: list = []  # event_overlay.MarkedSpan: the chosen event, outlined
+        self._link_drag: tuple[str, QPointF, QPointF] | None = None  # from span id, press, pointer
         self.highlighter = SpanHighlighter(self.document())
         self.set_point_size(DEFAULT_POINT_SIZE)
         self.verticalScrollBar().valueChanged.connect(self.refresh_overlays)
@@ -236,8 +241,14 @@ class ArticleView(QPlainTextEdit):
         start, end = self.visible_range()
         return hl.highlights(self.spans, self.mapping, start, end, self.selected_span_id)
 
+    def set_event_marks(self, marks: list) -> None:
+        self.event_marks = marks
+        self.viewport().update()
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if self.event_marks or self._link_drag:
+            event_overlay.paint_marks(self, self.event_marks, self._link_drag)
         blocks = self._visible_bracket_blocks()
         if not blocks:
             return
@@ -323,8 +334,10 @@ class ArticleView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def span_tooltip(self, spans: list[Span]) -> str:
+        rejected = self.workspace.rejected_by() if self.workspace is not None and self.workspace.review_mode else {}
         return "\n".join(self.tr("%1 by %2: %3").replace("%1", s.label).replace("%2", s.annotator)
-                         .replace("%3", s.text) for s in spans)
+                         .replace("%3", s.text) + (f" ({rejection_note(rejected[s.id])})" if s.id in rejected else "")
+                         for s in spans)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
@@ -340,6 +353,7 @@ class ArticleView(QPlainTextEdit):
             self.deleteRequested.emit(self.selected_span_id)
             return
         if key == Qt.Key.Key_Escape:
+            self.escaped.emit()
             self.select_span(None, scroll=False)
             cursor = self.textCursor()
             cursor.clearSelection()
@@ -359,21 +373,42 @@ class ArticleView(QPlainTextEdit):
             self.select_span(None, scroll=False)
         super().keyPressEvent(event)
 
+    def _innermost_span_at(self, point: QPointF) -> Span | None:
+        cp = self.position_at(point.toPoint())
+        over = [s for s in self.spans_at(cp) if s.start <= cp < s.end]
+        return min(over, key=lambda s: s.end - s.start) if over else None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position()
+        linking = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        source = self._innermost_span_at(event.position()) if linking else None
+        if source is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._link_drag = (source.id, event.position(), event.position())  # no text selection
+            return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._link_drag is not None:
+            self._link_drag = (self._link_drag[0], self._link_drag[1], event.position())
+            self.viewport().update()
+            return
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._link_drag is not None:
+            source_id, self._link_drag, self._press_pos = self._link_drag[0], None, None
+            target = self._innermost_span_at(event.position())
+            self.viewport().update()
+            if target is not None and target.id != source_id:
+                self.linkDragRequested.emit(source_id, target.id)
+            return
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
             return
         moved = (event.position() - self._press_pos).manhattanLength() > 3
         self._press_pos = None
-        if not moved:
-            cp = self.position_at(event.position().toPoint())
-            over = [s for s in self.spans_at(cp) if s.start <= cp < s.end]
-            # The innermost span under the pointer: the shortest one.
-            self.select_span(min(over, key=lambda s: s.end - s.start) if over else None, scroll=False)
+        if not moved:  # a click: the innermost span under the pointer, the shortest one
+            self.select_span(self._innermost_span_at(event.position()), scroll=False)
             return
         self.select_span(None, scroll=False)
         exact = self.exact_mode or bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)

@@ -26,7 +26,9 @@ class BidiDelegate(QStyledItemDelegate):
         direction = first_strong_direction(option.text)
         if direction == Qt.LayoutDirection.RightToLeft:
             option.direction = direction
-            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            # Absolute: with the direction set to right to left, a plain AlignRight is flipped to the left.
+            option.displayAlignment = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                       | Qt.AlignmentFlag.AlignVCenter)
         elif direction == Qt.LayoutDirection.LeftToRight:
             option.direction = direction  # aligned as the interface aligns, read left to right
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Span, new_span_id
+from annotator.store.interface import Rejection
 from annotator.ui.workspace import Workspace
 
 EDGE_MOVE_ID = 1001
@@ -58,6 +59,7 @@ class AddSpanCommand(_SpanCommand):
         attrs = ({"proposed_by": [workspace.annotator], "accepted_by": workspace.annotator}
                  if workspace.review_mode else {})
         self.span = Span(new_span_id(), document.id, workspace.author, label, start, end, text, attrs)
+        self.span = self.span._replace(value=workspace.computed_value(self.span))
 
     def apply(self) -> None:
         self.workspace.insert_span(self.span)
@@ -70,12 +72,14 @@ class DeleteSpanCommand(_SpanCommand):
     def __init__(self, workspace: Workspace, span: Span):
         super().__init__(workspace, QCoreApplication.translate("Commands", "Delete %1").replace("%1", span.label))
         self.span = span
+        self.events: list = []  # the events it was in, as they were: an undo puts it back in them
 
     def apply(self) -> None:
+        self.events = self.workspace.store.span_events(self.span.id)
         self.workspace.remove_span(self.span.id)
 
     def revert(self) -> None:
-        self.workspace.insert_span(self.span)
+        self.workspace.insert_span(self.span, self.events)
 
 
 class UpdateSpanCommand(_SpanCommand):
@@ -117,6 +121,37 @@ class InsertSpanCommand(_SpanCommand):
 
     def revert(self) -> None:
         self.workspace.remove_span(self.span.id)
+
+
+class RejectCommand(_SpanCommand):
+    """A reviewer's rejection of an annotator's span; a redo keeps when it was first made."""
+
+    def __init__(self, workspace: Workspace, span: Span):
+        super().__init__(workspace, QCoreApplication.translate("Commands", "Reject %1").replace("%1", span.label))
+        self.span = span
+        self.at: str | None = None
+
+    def apply(self) -> None:
+        self.at = self.workspace.add_rejection(self.span, self.at).created_at
+
+    def revert(self) -> None:
+        self.workspace.remove_rejection(self.span.id)
+
+
+class TakeBackRejectionCommand(_SpanCommand):
+    """The reviewer takes a rejection back; an undo restores it as it was."""
+
+    def __init__(self, workspace: Workspace, rejection: Rejection):
+        super().__init__(workspace, QCoreApplication.translate("Commands", "Take back rejection of %1")
+                         .replace("%1", rejection.label))
+        self.rejection = rejection
+
+    def apply(self) -> None:
+        self.workspace.remove_rejection(self.rejection.span_id)
+
+    def revert(self) -> None:
+        r = self.rejection  # the span as it was rejected, whatever became of it since
+        self.workspace.add_rejection(Span(r.span_id, r.document_id, "", r.label, r.start, r.end, r.text), r.created_at)
 
 
 class BatchCommand(_SpanCommand):

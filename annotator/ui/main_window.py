@@ -31,6 +31,7 @@ from annotator.ui import settings as prefs
 from annotator.ui import window_actions
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bidi_delegate import interface_sentence
+from annotator.ui.controllers.events import install_event_records
 from annotator.ui.controllers.files import FilesController, file_dialog
 from annotator.ui.controllers.labelling import LabellingController
 from annotator.ui.controllers.review import ReviewController
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_spans_dock()
         build_actions(self)
         build_menus(self)
+        install_event_records(self)
         build_label_bar(self)
         self._build_status_bar()
         self._connect()
@@ -88,7 +90,6 @@ class MainWindow(QMainWindow):
         self._open_initial_document()
 
     # -- building ------------------------------------------------------------------
-
 
     @property
     def export_actions(self) -> dict[str, QAction]:  # by format name, made when the menu first opens
@@ -299,13 +300,10 @@ class MainWindow(QMainWindow):
         self.review_label.setText(self.tr("Review mode") if on else "")
 
     def show_side_by_side(self) -> None:
-        """One pane per annotator, scrolling together (in review mode, so everyone's spans are here)."""
-        from annotator.ui.side_by_side import SideBySide
+        """One pane per annotator, scrolling together; the same key closes them."""
+        from annotator.ui.side_by_side import toggle_side_by_side
 
-        if not self.review_action.isChecked():
-            self.review_action.trigger()
-        self.side_by_side = SideBySide(self.workspace)
-        self.side_by_side.show()
+        toggle_side_by_side(self)
 
     def show_dashboard(self) -> None:
         try:
@@ -321,11 +319,11 @@ class MainWindow(QMainWindow):
         self.dashboard.openSpan.connect(self.open_span_for_review)
         self.dashboard.show()
 
-    def open_span_for_review(self, document_id: int, start: int, end: int) -> None:
+    def open_span_for_review(self, document_id: int, span_id: str) -> None:
         if not self.review_action.isChecked():
             self.review_action.trigger()
         self.open_document(document_id)
-        span = next((s for s in self.workspace.spans if (s.start, s.end) == (start, end)), None)
+        span = self.workspace.spans.get(span_id)  # that very span: gold's may lie at its place
         if span is not None:
             self.view.select_span(span)
         self.activateWindow()
@@ -381,7 +379,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from annotator.ui.shortcut_sheet import ShortcutSheet
 
-        ShortcutSheet(self.actions() + list(self.label_actions.values()), self).exec()
+        ShortcutSheet(self.actions() + self.view.actions() + list(self.label_actions.values()), self).exec()
 
     def show_settings(self) -> None:
         from annotator.ui.settings_dialog import SettingsChoice, SettingsDialog

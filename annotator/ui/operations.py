@@ -8,7 +8,6 @@ project's path and opens (and closes) its own store; the window re-reads once it
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.store import OpenMode, open_store
+from annotator.ui.gc_pause import collection_paused
 
 # Every error of ours (the store's, a reader's, a merge's) derives from AnnotatorError.
 WRITE_ERRORS = (AnnotatorError, OSError)
@@ -157,18 +157,10 @@ class Operations(QObject):
         loop = QEventLoop()
         worker.finished.connect(loop.quit)
         self.worker, self.progress = worker, progress
-        # No cyclic garbage collection on this thread while the worker runs: collecting the
-        # wrappers of Qt objects here while the worker is in SQLite crashed the process
-        # (seen in the test suite, segfaults in 2 runs of 3); reference counting goes on.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collection_paused():  # while the worker runs Python beside this thread
             worker.start()
             loop.exec()  # the worker's finished signal is queued to this thread: it ends this loop
             worker.wait()
-        finally:
-            if collecting:
-                gc.enable()
         progress.close()
         progress.deleteLater()
         self.worker = self.progress = None

@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Document, Label, Span
+from annotator.core.model import Document, Event, Label, Role, Span
 from annotator.core.span_index import SpanIndex
-from annotator.review.adjudication import GOLD, statuses
+from annotator.review.adjudication import GOLD, rejected_by, statuses, with_rejections
 from annotator.store import ProjectStore
+from annotator.store.interface import Rejection
 
 
 class Workspace(QObject):
@@ -22,6 +23,7 @@ class Workspace(QObject):
     spanChanged = Signal(object, object)  # old Span, new Span
     statusChanged = Signal(int)  # document id
     documentsChanged = Signal()  # the list of documents itself changed (import)
+    eventsChanged = Signal()  # the document's events (or a span they name) changed
 
     def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -31,7 +33,10 @@ class Workspace(QObject):
         self.document: Document | None = None
         self.spans = SpanIndex()
         self.labels: list[Label] = store.labels()
+        self.roles: list[Role] = store.roles()
+        self.events: list[Event] = []  # the open document's, of the layers shown
         self.review_mode = False  # everyone's spans and the gold layer, instead of one's own
+        self.rejections: list[Rejection] = []  # reviewers' rejections in this document, in review mode
         store.ensure_annotator(annotator)
 
     def set_annotator(self, name: str) -> None:
@@ -44,6 +49,8 @@ class Workspace(QObject):
         self.document = self.store.document(document_id)
         # Annotators see only their own spans (blind annotation); a reviewer sees everyone's.
         self.spans = SpanIndex(self.store.spans_for(document_id, None if self.review_mode else [self.annotator]))
+        self.events = self._stored_events()
+        self.rejections = self.store.rejections_for(document_id) if self.review_mode else []
         self.undo_stack.clear()  # commands refer to one document's spans
         self.documentOpened.emit(self.document)
 
@@ -63,7 +70,11 @@ class Workspace(QObject):
     def review_statuses(self) -> dict[str, str]:
         if not self.review_mode:
             return {}
-        return statuses(self.spans, {s.annotator for s in self.spans})
+        return with_rejections(statuses(self.spans, {s.annotator for s in self.spans}), self.rejected_by())
+
+    def rejected_by(self) -> dict[str, list[str]]:
+        """Span id -> the reviewers who rejected it."""
+        return rejected_by(self.spans, self.rejections)
 
     def label(self, name: str) -> Label | None:
         return next((label for label in self.labels if label.name == name), None)
@@ -73,24 +84,116 @@ class Workspace(QObject):
 
     # -- changes, applied to the store and then shown; the undo commands call these --
 
-    def insert_span(self, span: Span) -> None:
-        self.store.insert_span(span)
+    def insert_span(self, span: Span, events: list[Event] = ()) -> None:
+        """A span, and (an undone deletion) the events it was in as they were, in one transaction."""
+        with self.store.transaction():
+            self.store.insert_span(span)
+            if events:
+                self.store.restore_events(events)
         row = self.spans.add(span)
         self.spanAdded.emit(span, row)
+        if events:
+            self._events_changed()
 
     def remove_span(self, span_id: str) -> Span:
         span = self.store.delete_span(span_id, by=self.annotator)
         row = self.spans.remove(span_id)
         self.spanRemoved.emit(span, row)
+        if any(span_id in e.mentions or any(span_id in ids for ids in e.roles.values()) for e in self.events):
+            self._events_changed()  # the store took the span out of its events
         return span
 
-    def replace_span(self, span_id: str, label: str, start: int, end: int) -> Span:
+    def computed_value(self, span: Span) -> dict | None:
+        """The normalised value a new or changed span gets (None: its label has none)."""
+        from annotator.normalise.values import value_for  # the normalisers load on first use, not at start-up
+
+        return value_for(self.document, span, self.events, self.spans) if self.document is not None else None
+
+    def values_with_meta(self, meta: dict, spans: list[Span]) -> dict[str, dict | None]:
+        """What ``spans`` would be worth if the document's metadata were ``meta``."""
+        from dataclasses import replace
+
+        from annotator.normalise.values import compute_values
+
+        values = compute_values(replace(self.document, meta=meta), spans, self.events)
+        return {span.id: values.get(span.id) for span in spans}
+
+    def set_value(self, span_id: str, value: dict | None, edited: bool) -> Span:
         old = self.spans.get(span_id)
-        new = self.store.update_span(span_id, label=label, start=start, end=end)
+        self.store.set_span_value(span_id, value, edited=edited)
+        new = old._replace(value=value, value_edited=edited)
         self.spans.remove(span_id)
         self.spans.add(new)
         self.spanChanged.emit(old, new)
         return new
+
+    def set_document_meta(self, meta: dict, values: dict[str, dict | None]) -> None:
+        """New metadata for the open document (its publication date) and, in the same
+        transaction, the values of spans it changes (span id -> value, none of them edited)."""
+        with self.store.transaction():
+            self.document = self.store.set_document_meta(self.document.id, meta)
+            for span_id, value in values.items():
+                self.store.set_span_value(span_id, value, edited=False)
+        for span_id, value in values.items():
+            old = self.spans.get(span_id)
+            new = old._replace(value=value)
+            self.spans.remove(span_id)
+            self.spans.add(new)
+            self.spanChanged.emit(old, new)
+
+    def _stored_events(self) -> list[Event]:
+        shown = None if self.review_mode else [self.annotator]
+        return self.store.events_for(self.document.id, shown) if self.document is not None else []
+
+    def _events_changed(self) -> None:
+        self.events = self._stored_events()
+        self.eventsChanged.emit()
+
+    def change_events(self, before: list[Event], after: list[Event]) -> None:
+        """Replace the events ``before`` by ``after``, in one transaction: the old ones go first,
+        so a mention may move from one event to another."""
+        with self.store.transaction():
+            for event in before:
+                self.store.delete_event(event.document_id, event.id)
+            for event in after:
+                self.store.save_event(event)
+        self._events_changed()
+
+    def replace_span(self, span_id: str, label: str, start: int, end: int) -> Span:
+        old = self.spans.get(span_id)
+        with self.store.transaction():  # a new label or new edges: a new value, unless a person set it
+            new = self.store.update_span(span_id, label=label, start=start, end=end)
+            if not new.value_edited:
+                value = self.computed_value(new)
+                if value != new.value:
+                    self.store.set_span_value(span_id, value, edited=False)
+                    new = new._replace(value=value)
+        self.spans.remove(span_id)
+        self.spans.add(new)
+        self.spanChanged.emit(old, new)
+        return new
+
+    def add_rejection(self, span: Span, at: str | None = None) -> Rejection:
+        """This reviewer rejects an annotator's span (``at``: when, for a redo)."""
+        made = self.store.reject_span(span, by=self.annotator, at=at)
+        self.rejections = [r for r in self.rejections if (r.span_id, r.reviewer) != (made.span_id, made.reviewer)]
+        self.rejections.append(made)
+        self._standing_changed(made)
+        return made
+
+    def remove_rejection(self, span_id: str) -> Rejection | None:
+        """Take this reviewer's rejection of the span back."""
+        gone = self.store.unreject_span(span_id, by=self.annotator)
+        self.rejections = [r for r in self.rejections if (r.span_id, r.reviewer) != (span_id, self.annotator)]
+        if gone is not None:
+            self._standing_changed(gone)
+        return gone
+
+    def _standing_changed(self, rejection: Rejection) -> None:
+        # A rejection changes no span, only how the proposals it covers stand: shown as a change.
+        key = (rejection.start, rejection.end, rejection.label)
+        for span in [s for s in self.spans if s.annotator != GOLD and (s.start, s.end, s.label) == key]:
+            self.spanChanged.emit(span, span)
 
     def set_status(self, status: str) -> None:
         if self.document is None:

@@ -163,4 +163,5 @@ def test_every_export_format_is_in_the_file_menu(qtbot, window, tmp_path, monkey
     window.export_actions["conll"].trigger()
     assert "جزيرة" not in (tmp_path / "out.conll").read_text(encoding="utf-8").split()  # widened to للجزيرة
     assert "1 span(s) widened" in window.statusBar().currentMessage()
-    assert set(window.export_actions) == {"jsonl", "csv", "conll", "spacy", "hf", "doccano", "labelstudio", "brat"}
+    assert set(window.export_actions) == {"jsonl", "csv", "conll", "spacy", "hf", "doccano", "labelstudio", "brat",
+                                          "events"}

@@ -4,27 +4,27 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="56"/>
+        <location filename="../../ui/dashboard.py" line="58"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="64"/>
+        <location filename="../../ui/dashboard.py" line="66"/>
         <source>Click a cell of the heatmap to list where that pair disagrees.</source>
         <translation>انقر خلية في الخريطة الحرارية لعرض مواضع خلاف الثنائي.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="92"/>
+        <location filename="../../ui/dashboard.py" line="96"/>
         <source>Cohen&apos;s kappa, token labels</source>
         <translation>كابا كوهين، تصنيفات الكلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="102"/>
+        <location filename="../../ui/dashboard.py" line="106"/>
         <source>Span F1 (exact) per label, mean over pairs</source>
         <translation>F1 للمقاطع (تطابق تام) لكل تصنيف، متوسط الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="118"/>
+        <location filename="../../ui/dashboard.py" line="122"/>
         <source>%1 and %2 disagree on %3 span(s); double-click one to open it.</source>
         <translation>يختلف %1 و%2 في %3 مقطعًا؛ انقر مرتين على أحدها لفتحه.</translation>
     </message>
@@ -32,32 +32,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="47"/>
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="57"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="77"/>
+        <location filename="../../ui/app.py" line="78"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>This project was made by an older Annotator; a copy of it as it was is kept in %1</source>
         <translation>أُنشئ هذا المشروع بإصدار أقدم من Annotator؛ احتُفظ بنسخة منه كما كان في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Waiting for another program (an import?) to finish writing to the project…</source>
         <translation>بانتظار برنامج آخر (استيراد؟) حتى ينتهي من الكتابة في المشروع…</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../ui/article_view.py" line="326"/>
+        <location filename="../../ui/article_view.py" line="338"/>
         <source>%1 by %2: %3</source>
         <translation>%1 بواسطة %2: %3</translation>
     </message>
@@ -78,14 +78,34 @@
         <translation>إضافة %1</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="71"/>
+        <location filename="../../ui/commands.py" line="73"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="86"/>
+        <location filename="../../ui/commands.py" line="90"/>
         <source>Change %1</source>
         <translation>تعديل %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py" line="130"/>
+        <source>Reject %1</source>
+        <translation>رفض %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py" line="145"/>
+        <source>Take back rejection of %1</source>
+        <translation>التراجع عن رفض %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_commands.py" line="33"/>
+        <source>Set the value of %1</source>
+        <translation>تعيين قيمة %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_commands.py" line="50"/>
+        <source>Set the publication date</source>
+        <translation>تعيين تاريخ النشر</translation>
     </message>
 </context>
 <context>
@@ -119,19 +139,163 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../ui/document_list.py" line="68"/>
+        <location filename="../../ui/document_list.py" line="69"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="68"/>
+        <location filename="../../ui/document_list.py" line="69"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="68"/>
+        <location filename="../../ui/document_list.py" line="69"/>
         <source>Status</source>
         <translation>الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="93"/>
+        <source>Select an event span first.</source>
+        <translation>اختر مقطع حدث أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="102"/>
+        <source>This span already mentions an event.</source>
+        <translation>هذا المقطع يذكر حدثًا بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="107"/>
+        <location filename="../../ui/controllers/events.py" line="168"/>
+        <source>New event %1</source>
+        <translation>حدث جديد %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="115"/>
+        <location filename="../../ui/controllers/events.py" line="126"/>
+        <source>Choose an event first (click one of its spans).</source>
+        <translation>اختر حدثًا أولًا (انقر أحد مقاطعه).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="122"/>
+        <source>Add a mention to %1</source>
+        <translation>إضافة ذِكر إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="129"/>
+        <source>Click the span to link to %1, or select text and label it; Esc cancels.</source>
+        <translation>انقر المقطع لربطه بـ %1، أو حدّد نصًا ووسمه؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="135"/>
+        <source>Linking cancelled.</source>
+        <translation>أُلغي الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="139"/>
+        <source>An event span is a mention: add it with M.</source>
+        <translation>مقطع الحدث ذِكرٌ له: أضفه بالمفتاح M.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="143"/>
+        <location filename="../../ui/controllers/events.py" line="165"/>
+        <source>No role takes %1 spans.</source>
+        <translation>لا دور يقبل مقاطع %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="147"/>
+        <source>Already linked.</source>
+        <translation>مربوط بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="149"/>
+        <source>Link %1 to %2</source>
+        <translation>ربط %1 بـ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="172"/>
+        <source>Drag from an event span.</source>
+        <translation>اسحب من مقطع حدث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="183"/>
+        <source>Unlink from %1</source>
+        <translation>فك الربط من %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="187"/>
+        <source>Delete %1</source>
+        <translation>حذف %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="207"/>
+        <source>Publication date</source>
+        <translation>تاريخ النشر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="208"/>
+        <source>When was this article published? (YYYY-MM-DD; empty: not known)</source>
+        <translation>متى نُشر هذا المقال؟ (YYYY-MM-DD؛ فارغ: غير معروف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="215"/>
+        <source>Not a date: %1 (write it as 2018-04-19)</source>
+        <translation>ليس تاريخًا: %1 (اكتبه هكذا 2018-04-19)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="218"/>
+        <source>Publication date set; relative dates counted again.</source>
+        <translation>عُيّن تاريخ النشر؛ وأُعيد حساب التواريخ النسبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="240"/>
+        <source>New event from the event span</source>
+        <translation>حدث جديد من مقطع الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="242"/>
+        <source>Add the event span to the chosen event</source>
+        <translation>إضافة مقطع الحدث إلى الحدث المختار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="244"/>
+        <source>Link an argument to the chosen event</source>
+        <translation>ربط عنصر بالحدث المختار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="246"/>
+        <source>Events panel</source>
+        <translation>لوحة الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="248"/>
+        <source>Publication date…</source>
+        <translation>تاريخ النشر…</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../ui/events_panel.py" line="35"/>
+        <source>Event / role</source>
+        <translation>الحدث / الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="35"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="35"/>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events_panel.py" line="91"/>
+        <source>mention</source>
+        <translation>ذِكر</translation>
     </message>
 </context>
 <context>
@@ -157,12 +321,12 @@
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="70"/>
+        <location filename="../../ui/find_bar.py" line="75"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="72"/>
+        <location filename="../../ui/find_bar.py" line="77"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
@@ -170,22 +334,22 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../formats/brat.py" line="226"/>
+        <location filename="../../formats/brat.py" line="339"/>
         <source>brat standoff (folder)</source>
         <translation>brat standoff (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../formats/conll.py" line="189"/>
+        <location filename="../../formats/conll.py" line="190"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../formats/csv_table.py" line="102"/>
+        <location filename="../../formats/csv_table.py" line="115"/>
         <source>CSV (spreadsheets)</source>
         <translation>CSV (جداول البيانات)</translation>
     </message>
     <message>
-        <location filename="../../formats/doccano.py" line="83"/>
+        <location filename="../../formats/doccano.py" line="85"/>
         <source>doccano</source>
         <translation>doccano</translation>
     </message>
@@ -195,12 +359,12 @@
         <translation>Hugging Face datasets</translation>
     </message>
     <message>
-        <location filename="../../formats/jsonl.py" line="101"/>
+        <location filename="../../formats/jsonl.py" line="128"/>
         <source>JSON Lines (Annotator)</source>
         <translation>JSON Lines (Annotator)</translation>
     </message>
     <message>
-        <location filename="../../formats/labelstudio.py" line="198"/>
+        <location filename="../../formats/labelstudio.py" line="298"/>
         <source>Label Studio</source>
         <translation>Label Studio</translation>
     </message>
@@ -214,100 +378,115 @@
         <source>spaCy DocBin</source>
         <translation>spaCy DocBin</translation>
     </message>
+    <message>
+        <location filename="../../formats/incidents.py" line="192"/>
+        <source>Incident table (one row per event)</source>
+        <translation>جدول الحوادث (صف لكل حدث)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>This project has no articles yet.</source>
         <translation>لا توجد مقالات في هذا المشروع بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Open the sample article</source>
         <translation>افتح المقال النموذجي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Import articles…</source>
         <translation>استيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="70"/>
-        <location filename="../../ui/window_actions.py" line="73"/>
+        <location filename="../../ui/window_actions.py" line="68"/>
+        <location filename="../../ui/window_actions.py" line="71"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
+        <location filename="../../ui/window_actions.py" line="69"/>
         <location filename="../../ui/window_actions.py" line="71"/>
-        <location filename="../../ui/window_actions.py" line="73"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="86"/>
+        <location filename="../../ui/window_actions.py" line="96"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="87"/>
+        <location filename="../../ui/window_actions.py" line="97"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="88"/>
+        <location filename="../../ui/window_actions.py" line="98"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="89"/>
+        <location filename="../../ui/window_actions.py" line="99"/>
         <source>Merge annotators&apos; projects…</source>
         <translation>دمج مشاريع المُعلِّقين…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="103"/>
+        <location filename="../../ui/window_actions.py" line="100"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="104"/>
+        <location filename="../../ui/window_actions.py" line="101"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="105"/>
+        <location filename="../../ui/window_actions.py" line="102"/>
         <source>Strip clitic</source>
         <translation>نزع السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="106"/>
+        <location filename="../../ui/window_actions.py" line="103"/>
         <source>Exact (sub-word) selection</source>
         <translation>تحديد دقيق (داخل الكلمة)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="109"/>
+        <location filename="../../ui/window_actions.py" line="106"/>
         <source>Select inside words; hold Alt while dragging for a single exact selection</source>
         <translation>التحديد داخل الكلمات؛ اضغط Alt أثناء السحب لتحديد دقيق لمرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="110"/>
+        <location filename="../../ui/window_actions.py" line="107"/>
         <source>Find…</source>
         <translation>بحث…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="108"/>
+        <source>Search all documents…</source>
+        <translation>البحث في كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="110"/>
+        <source>Progress…</source>
+        <translation>التقدّم…</translation>
     </message>
     <message>
         <location filename="../../ui/window_actions.py" line="111"/>
@@ -365,7 +544,7 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <location filename="../../ui/window_actions.py" line="126"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
@@ -406,134 +585,149 @@
         <translation>جنبًا إلى جنب…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="148"/>
+        <location filename="../../ui/window_actions.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="150"/>
+        <location filename="../../ui/window_actions.py" line="163"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="133"/>
-        <location filename="../../ui/window_actions.py" line="153"/>
+        <location filename="../../ui/controllers/files.py" line="153"/>
+        <location filename="../../ui/window_actions.py" line="166"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="156"/>
+        <location filename="../../ui/window_actions.py" line="169"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="158"/>
+        <location filename="../../ui/window_actions.py" line="172"/>
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="159"/>
+        <location filename="../../ui/window_actions.py" line="174"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="162"/>
+        <location filename="../../ui/window_actions.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="165"/>
+        <location filename="../../ui/window_actions.py" line="180"/>
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="167"/>
+        <location filename="../../ui/window_actions.py" line="182"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="170"/>
+        <location filename="../../ui/window_actions.py" line="185"/>
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="176"/>
+        <location filename="../../ui/window_actions.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="180"/>
+        <location filename="../../ui/window_actions.py" line="195"/>
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="190"/>
+        <location filename="../../ui/window_actions.py" line="205"/>
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Document %1 of %2 · %3 · %4 spans</source>
         <translation>المستند %1 من %2 · %3 · %4 مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="32"/>
+        <location filename="../../ui/controllers/review.py" line="37"/>
         <source>Already in the gold layer.</source>
         <translation>موجود في الطبقة الذهبية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="34"/>
+        <location filename="../../ui/controllers/review.py" line="39"/>
         <source>Accept %1</source>
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="61"/>
-        <source>Not in the gold layer.</source>
-        <translation>ليس في الطبقة الذهبية.</translation>
+        <location filename="../../ui/controllers/review.py" line="82"/>
+        <source>Take back rejection of %1</source>
+        <translation>التراجع عن رفض %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="70"/>
+        <location filename="../../ui/controllers/review.py" line="85"/>
+        <source>Reject %1</source>
+        <translation>رفض %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="86"/>
+        <source>Rejection taken back.</source>
+        <translation>أُلغي الرفض.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="87"/>
+        <source>Rejected: X again takes the rejection back.</source>
+        <translation>رُفض: اضغط X مرة أخرى للتراجع عن الرفض.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="94"/>
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="72"/>
+        <location filename="../../ui/controllers/review.py" line="96"/>
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="91"/>
+        <location filename="../../ui/controllers/review.py" line="115"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/controllers/review.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>The dashboard needs matplotlib: pip install &apos;annotator[dashboard]&apos;</source>
         <translation>تحتاج اللوحة إلى matplotlib: pip install &apos;annotator[dashboard]&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="80"/>
+        <location filename="../../ui/controllers/review.py" line="104"/>
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>No more documents in this direction.</source>
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="93"/>
+        <location filename="../../ui/operations.py" line="94"/>
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="94"/>
+        <location filename="../../ui/operations.py" line="95"/>
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -542,77 +736,77 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="98"/>
+        <location filename="../../ui/operations.py" line="99"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="133"/>
+        <location filename="../../ui/operations.py" line="134"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="150"/>
+        <location filename="../../ui/operations.py" line="151"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="164"/>
+        <location filename="../../ui/operations.py" line="168"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>أُلغي: لم يُحفظ شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="31"/>
+        <location filename="../../ui/controllers/labelling.py" line="30"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح التصنيف.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="45"/>
+        <location filename="../../ui/controllers/labelling.py" line="44"/>
         <source>This is %1&apos;s span: accept it into gold (A) to edit it there.</source>
         <translation>هذا مقطع %1: اقبله في الطبقة الذهبية (A) لتعديله هناك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Annotator name</source>
         <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="41"/>
+        <location filename="../../ui/controllers/files.py" line="51"/>
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="42"/>
+        <location filename="../../ui/controllers/files.py" line="50"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>مقالات (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="48"/>
+        <location filename="../../ui/controllers/files.py" line="58"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="64"/>
+        <location filename="../../ui/controllers/files.py" line="74"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="66"/>
+        <location filename="../../ui/controllers/files.py" line="76"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="67"/>
+        <location filename="../../ui/controllers/files.py" line="77"/>
         <source>Nothing was imported.
 
 %1</source>
@@ -621,100 +815,116 @@ Try again?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="74"/>
+        <location filename="../../ui/controllers/files.py" line="84"/>
         <source>Imported %1 new document(s), %2 already present.</source>
         <translation>استُورد %1 مستندًا جديدًا، و%2 موجود من قبل.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="85"/>
+        <location filename="../../ui/controllers/files.py" line="94"/>
         <source>Merge annotators&apos; projects</source>
         <translation>دمج مشاريع المُعلِّقين</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="103"/>
+        <location filename="../../ui/controllers/files.py" line="105"/>
+        <location filename="../../ui/controllers/files.py" line="116"/>
         <source>Merging…</source>
         <translation>جارٍ الدمج…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="106"/>
+        <location filename="../../ui/controllers/files.py" line="123"/>
         <source>Merge failed</source>
         <translation>فشل الدمج</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="119"/>
+        <location filename="../../ui/controllers/files.py" line="138"/>
         <source>Merged: %1 new span(s); %2 deletion(s) applied, %3 re-add(s) of deleted spans refused.</source>
         <translation>تم الدمج: %1 مقطعًا جديدًا؛ نُفِّذ %2 حذفًا، ورُفضت %3 محاولة لإعادة مقاطع محذوفة.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="123"/>
+        <location filename="../../ui/controllers/files.py" line="142"/>
         <source>Conflicts</source>
         <translation>تعارضات</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="137"/>
+        <location filename="../../ui/controllers/files.py" line="157"/>
         <source>Export into a folder</source>
         <translation>تصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="148"/>
+        <location filename="../../ui/controllers/files.py" line="168"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="150"/>
+        <location filename="../../ui/controllers/files.py" line="170"/>
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="155"/>
+        <location filename="../../ui/controllers/files.py" line="175"/>
         <source>Exported %1 span(s) to %2</source>
         <translation>صُدّر %1 مقطعًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="157"/>
+        <location filename="../../ui/controllers/files.py" line="177"/>
+        <source>Exported %1 event(s) to %2</source>
+        <translation>صُدّر %1 حدثًا إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="179"/>
         <source>Exported %1 document(s) to %2</source>
         <translation>صُدّر %1 مستندًا إلى %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="160"/>
+        <location filename="../../ui/controllers/files.py" line="182"/>
         <source>%1 span(s) widened to token edges, %2 dropped</source>
         <translation>وُسِّع %1 مقطعًا إلى حدود الكلمات، وأُسقط %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Open or create a project</source>
         <translation>فتح مشروع أو إنشاؤه</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="86"/>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/controllers/files.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Annotator projects (*.db);;All files (*)</source>
         <translation>مشاريع Annotator (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>%1 in %2</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="72"/>
+        <location filename="../../ui/controllers/labelling.py" line="71"/>
         <source>Spaces at the edges were left out of the span.</source>
         <translation>استُبعدت المسافات من طرفي المقطع.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="101"/>
+        <location filename="../../ui/controllers/labelling.py" line="100"/>
         <source>The edge moved on past the space: spans never end in one.</source>
         <translation>تجاوز الطرف المسافة: لا يبدأ المقطع بمسافة ولا ينتهي بها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Project not found</source>
         <translation>المشروع غير موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>%1 is no longer there; it has been removed from the recent projects.</source>
         <translation>لم يعد %1 موجودًا، فأُزيل من المشاريع الأخيرة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="232"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="250"/>
+        <source>E&amp;vents</source>
+        <translation>الأ&amp;حداث</translation>
     </message>
 </context>
 <context>
@@ -753,6 +963,103 @@ Try again?</source>
         <location filename="../../ui/merge_dialog.py" line="44"/>
         <source>%1 (document %2 there) and %3 (document %4 here): %5</source>
         <translation>%1 (المستند %2 هناك) و%3 (المستند %4 هنا): %5</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSummary</name>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="34"/>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="40"/>
+        <source>%1: %2 done, %3 in progress, %4 new, of %5 documents</source>
+        <translation>%1: %2 منجز، %3 قيد العمل، %4 جديد، من %5 مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="45"/>
+        <source>%v of %m done</source>
+        <translation>%v من %m منجز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="51"/>
+        <source>Every annotator of the project:</source>
+        <translation>كل مُعلِّقي المشروع:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="63"/>
+        <source>Annotator</source>
+        <translation>المُعلِّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="63"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress_summary.py" line="64"/>
+        <source>Share done</source>
+        <translation>نسبة المنجز</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSearch</name>
+    <message>
+        <location filename="../../ui/controllers/search.py" line="67"/>
+        <source>Searching all documents…</source>
+        <translation>جارٍ البحث في كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/search.py" line="70"/>
+        <source>Search failed</source>
+        <translation>تعذّر البحث</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSearchDock</name>
+    <message>
+        <location filename="../../ui/project_search.py" line="105"/>
+        <source>Search all documents</source>
+        <translation>البحث في كل المستندات</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSearchPanel</name>
+    <message>
+        <location filename="../../ui/project_search.py" line="34"/>
+        <source>Search all documents (ignores diacritics and letter variants)</source>
+        <translation>ابحث في كل المستندات (يتجاهل التشكيل وصور الحروف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="40"/>
+        <source>Document / context</source>
+        <translation>المستند / السياق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="40"/>
+        <source>Found</source>
+        <translation>كما ورد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="40"/>
+        <source>Matches</source>
+        <translation>التطابقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="88"/>
+        <source>No match in any document.</source>
+        <translation>لا تطابق في أي مستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="90"/>
+        <source>%1 match(es) in %2 document(s)</source>
+        <translation>%1 تطابق في %2 مستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project_search.py" line="93"/>
+        <source>The first %1 matches, in %2 document(s); refine the search for the rest</source>
+        <translation>أول %1 تطابق، في %2 مستند؛ ضيّق البحث لترى الباقي</translation>
     </message>
 </context>
 <context>
@@ -806,62 +1113,77 @@ Try again?</source>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="14"/>
+        <location filename="../../ui/shortcut_sheet.py" line="38"/>
         <source>Label the selection, or relabel the selected span</source>
         <translation>صنّف التحديد، أو غيّر تصنيف المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="15"/>
+        <location filename="../../ui/shortcut_sheet.py" line="39"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="16"/>
+        <location filename="../../ui/shortcut_sheet.py" line="40"/>
         <source>Select inside a word (no snapping)</source>
         <translation>التحديد داخل كلمة (دون توسيع)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="17"/>
+        <location filename="../../ui/shortcut_sheet.py" line="41"/>
         <source>Delete the selected span</source>
         <translation>حذف المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="18"/>
+        <location filename="../../ui/shortcut_sheet.py" line="42"/>
         <source>Next / previous span</source>
         <translation>المقطع التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="19"/>
+        <location filename="../../ui/shortcut_sheet.py" line="44"/>
         <source>Move the selected span&apos;s left edge</source>
         <translation>تحريك الحافة اليسرى للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="20"/>
+        <location filename="../../ui/shortcut_sheet.py" line="46"/>
         <source>Move the selected span&apos;s right edge</source>
         <translation>تحريك الحافة اليمنى للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="21"/>
+        <location filename="../../ui/shortcut_sheet.py" line="48"/>
         <source>Next / previous match while finding</source>
         <translation>النتيجة التالية / السابقة أثناء البحث</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="22"/>
-        <source>Clear the selection</source>
-        <translation>إلغاء التحديد</translation>
+        <location filename="../../ui/shortcut_sheet.py" line="50"/>
+        <source>Search all documents; Enter or a double-click opens a match</source>
+        <translation>البحث في كل المستندات؛ Enter أو النقر المزدوج يفتح التطابق</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="29"/>
+        <location filename="../../ui/shortcut_sheet.py" line="51"/>
+        <source>Ctrl + drag</source>
+        <translation>Ctrl + سحب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="52"/>
+        <source>From an event span to another span: link it to the event</source>
+        <translation>من مقطع حدث إلى مقطع آخر: يربطه بالحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="53"/>
+        <source>Clear the selection (and cancel linking)</source>
+        <translation>إلغاء التحديد (والربط الجاري)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="60"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="36"/>
+        <location filename="../../ui/shortcut_sheet.py" line="68"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="36"/>
+        <location filename="../../ui/shortcut_sheet.py" line="68"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
@@ -869,7 +1191,7 @@ Try again?</source>
 <context>
     <name>SideBySide</name>
     <message>
-        <location filename="../../ui/side_by_side.py" line="19"/>
+        <location filename="../../ui/side_by_side.py" line="34"/>
         <source>Side by side</source>
         <translation>جنبًا إلى جنب</translation>
     </message>
@@ -882,17 +1204,17 @@ Try again?</source>
         <translation>يمتد التحديد عبر فاصل بين فقرتين (%1 حرفًا).</translation>
     </message>
     <message>
-        <location filename="../../ui/span_checks.py" line="28"/>
+        <location filename="../../ui/span_checks.py" line="29"/>
         <source>The selection is %1 characters long, more than the %2 the settings allow without asking.</source>
         <translation>طول التحديد %1 حرفًا، أي أكثر من %2 تسمح بها الإعدادات دون سؤال.</translation>
     </message>
     <message>
-        <location filename="../../ui/span_checks.py" line="31"/>
+        <location filename="../../ui/span_checks.py" line="32"/>
         <source>Label a long span?</source>
         <translation>تصنيف مقطع طويل؟</translation>
     </message>
     <message>
-        <location filename="../../ui/span_checks.py" line="32"/>
+        <location filename="../../ui/span_checks.py" line="33"/>
         <source>Label it all the same?</source>
         <translation>أتصنّفه مع ذلك؟</translation>
     </message>
@@ -900,47 +1222,100 @@ Try again?</source>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../ui/span_table.py" line="90"/>
+        <location filename="../../ui/span_table.py" line="139"/>
         <source>all agree</source>
         <translation>اتفاق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="91"/>
+        <location filename="../../ui/span_table.py" line="140"/>
         <source>some</source>
         <translation>بعضهم</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="92"/>
+        <location filename="../../ui/span_table.py" line="141"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="93"/>
+        <location filename="../../ui/span_table.py" line="142"/>
         <source>gold</source>
         <translation>ذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_table.py" line="143"/>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tooltips.py" line="24"/>
+        <source>rejected by %1</source>
+        <translation>رفضه %1</translation>
     </message>
 </context>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../ui/span_table.py" line="57"/>
+        <location filename="../../ui/span_table.py" line="71"/>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_table.py" line="72"/>
         <source>Label</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="57"/>
+        <location filename="../../ui/span_table.py" line="72"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="57"/>
+        <location filename="../../ui/span_table.py" line="72"/>
         <source>Annotator</source>
         <translation>المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="57"/>
+        <location filename="../../ui/span_table.py" line="72"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_table.py" line="107"/>
+        <source>Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, anything else as a JSON object; empty clears it</source>
+        <translation>انقر مرتين للتحرير؛ التاريخ هكذا 2018-04-19 أو 2018-05 أو 2018، وغيره كائن JSON؛ الفراغ يمحوها</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../ui/value_text.py" line="21"/>
+        <source>killed</source>
+        <translation>قتيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_text.py" line="21"/>
+        <source>injured</source>
+        <translation>جريح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_text.py" line="25"/>
+        <source>a number not given</source>
+        <translation>عدد غير مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_text.py" line="27"/>
+        <source>approximate</source>
+        <translation>تقريبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_text.py" line="48"/>
+        <source>Not a value: %1 (write 2018-04-19 or a JSON object)</source>
+        <translation>ليست قيمة: %1 (اكتب 2018-04-19 أو كائن JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_text.py" line="51"/>
+        <source>A value is a JSON object, such as {&quot;killed&quot;: 3}</source>
+        <translation>القيمة كائن JSON، مثل {&quot;killed&quot;: 3}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,255 @@
+"""Events: start one from an event span, add mentions, link arguments by a key then a click
+(or by Ctrl+dragging from the event to the argument), unlink and delete from the Events panel.
+Each gesture is one undoable command; the rules of an edit are ``annotator.core.event_edits``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QInputDialog, QMainWindow
+
+from annotator.core import event_edits as edits
+from annotator.core.model import Event, Span
+from annotator.ui.article_view import ArticleView
+from annotator.ui.event_overlay import MENTION_COLOR, MarkedSpan
+from annotator.ui.events_panel import EventsPanel, role_caption
+from annotator.ui.operations import Operations
+from annotator.ui.record_commands import ChangeEventsCommand, SetPublishedCommand, SetValueCommand
+from annotator.ui.workspace import Workspace
+
+translate = QCoreApplication.translate
+
+
+class EventsController(QObject):
+    def __init__(self, workspace: Workspace, view: ArticleView, panel: EventsPanel, operations: Operations):
+        super().__init__(view)
+        self.workspace, self.view, self.panel, self.operations = workspace, view, panel, operations
+        self.current_id: str | None = None
+        self.linking = False
+        view.spanSelected.connect(self._span_selected)
+        view.escaped.connect(self.cancel_linking)
+        view.linkDragRequested.connect(self.link_by_drag)
+        panel.eventChosen.connect(self.choose_event)
+        panel.spanChosen.connect(self._show_span)
+        panel.unlinkRequested.connect(self.unlink)
+        panel.deleteEventRequested.connect(self.delete_event)
+        workspace.eventsChanged.connect(self._mark)
+        workspace.documentOpened.connect(self._document_opened)
+
+    # -- what is current -------------------------------------------------------------
+
+    @property
+    def current(self) -> Event | None:
+        return next((e for e in self.workspace.events if e.id == self.current_id), None)
+
+    def choose_event(self, event_id: str | None) -> None:
+        self.current_id = event_id
+        self._mark()
+
+    def _document_opened(self, *_: object) -> None:
+        self.current_id, self.linking = None, False
+        self._mark()
+
+    def _span_selected(self, span: Span | None) -> None:
+        if span is None:
+            return
+        if self.linking and self.current is not None and span.id not in self.current.mentions:
+            self.linking = False
+            self.link_argument(self.current, span)
+            return
+        event = edits.event_of_span(self.workspace.events, span.id)
+        if event is not None:
+            self.current_id = event.id
+            self.panel.choose(event.id)
+        self._mark()
+
+    def _show_span(self, span_id: str) -> None:
+        span = self.workspace.spans.get(span_id)
+        if span is not None:
+            self.view.select_span(span)
+
+    def _mark(self, *_: object) -> None:
+        """Outline the current event's mentions and arguments in the article."""
+        event, marks = self.current, []
+        if event is not None:
+            mapping, spans, colors = self.view.mapping, self.workspace.spans, self.view.colors
+            roles = {role.name: role for role in self.workspace.roles}
+            for role, ids in (("", event.mentions), *event.roles.items()):
+                caption = (roles[role].title_ar or role) if role in roles else role
+                for span_id in ids:
+                    span = spans.get(span_id)
+                    if span is not None:
+                        color = MENTION_COLOR if not role else QColor(colors.get(span.label, MENTION_COLOR)).darker(160)
+                        marks.append(MarkedSpan(*mapping.range_to_qt(span.start, span.end), caption, color))
+        self.view.set_event_marks(marks)
+
+    # -- gestures ----------------------------------------------------------------------
+
+    def _event_span(self) -> Span | None:
+        span = self.view.selected_span()
+        if span is None or span.label != edits.EVENT_LABEL:
+            self.operations.tell(translate("Events", "Select an event span first."))
+            return None
+        return span
+
+    def new_event(self) -> None:
+        span = self._event_span()
+        if span is None:
+            return
+        if any(span.id in e.mentions for e in self.workspace.events):
+            self.operations.tell(translate("Events", "This span already mentions an event."))
+            return
+        document = self.workspace.document
+        event_id = edits.next_event_id(self.workspace.store.events_for(document.id))
+        event = edits.new_event(event_id, document.id, self.workspace.author, span.id)
+        if self._change([], [event], translate("Events", "New event %1").replace("%1", event_id)):
+            self.choose_event(event_id)
+
+    def add_mention(self) -> None:
+        span, current = self._event_span(), self.current
+        if span is None:
+            return
+        if current is None:
+            self.operations.tell(translate("Events", "Choose an event first (click one of its spans)."))
+            return
+        if span.id in current.mentions:
+            return
+        before = [e for e in self.workspace.events if span.id in e.mentions]  # a mention has one event
+        after = [edits.without(e, "", span.id) for e in before]
+        after = [e for e in after if e is not None] + [edits.with_mention(current, span.id)]
+        self._change([*before, current], after, translate("Events", "Add a mention to %1").replace("%1", current.id))
+
+    def start_linking(self) -> None:
+        if self.current is None:
+            self.operations.tell(translate("Events", "Choose an event first (click one of its spans)."))
+            return
+        self.linking = True
+        self.operations.tell(translate("Events", "Click the span to link to %1, or select text and label it; "
+                                                 "Esc cancels.").replace("%1", self.current.id), 8000)
+
+    def cancel_linking(self) -> None:
+        if self.linking:
+            self.linking = False
+            self.operations.tell(translate("Events", "Linking cancelled."))
+
+    def link_argument(self, event: Event, span: Span) -> None:
+        if span.label == edits.EVENT_LABEL:
+            self.operations.tell(translate("Events", "An event span is a mention: add it with M."))
+            return
+        role = edits.role_for_label(self.workspace.roles, span.label)
+        if role is None:
+            self.operations.tell(translate("Events", "No role takes %1 spans.").replace("%1", span.label))
+            return
+        linked = edits.with_argument(event, role.name, span.id)
+        if linked == event:
+            self.operations.tell(translate("Events", "Already linked."))
+            return
+        text = translate("Events", "Link %1 to %2").replace("%1", role_caption(role)).replace("%2", event.id)
+        self._change([event], [linked], text)
+
+    def link_by_drag(self, from_id: str, to_id: str) -> None:
+        """Ctrl+drag from an event's span to another span: link it (an event span not yet in an
+        event becomes one first, in the same undo step)."""
+        source, target = self.workspace.spans.get(from_id), self.workspace.spans.get(to_id)
+        if source is None or target is None or from_id == to_id:
+            return
+        event = next((e for e in self.workspace.events if from_id in e.mentions), None)
+        if event is None and source.label == edits.EVENT_LABEL:
+            document = self.workspace.document
+            event = edits.new_event(edits.next_event_id(self.workspace.store.events_for(document.id)),
+                                    document.id, self.workspace.author, from_id)
+            role = edits.role_for_label(self.workspace.roles, target.label)
+            if role is None or target.label == edits.EVENT_LABEL:
+                self.operations.tell(translate("Events", "No role takes %1 spans.").replace("%1", target.label))
+                return
+            linked = edits.with_argument(event, role.name, to_id)
+            if self._change([], [linked], translate("Events", "New event %1").replace("%1", event.id)):
+                self.choose_event(event.id)
+            return
+        if event is None:
+            self.operations.tell(translate("Events", "Drag from an event span."))
+            return
+        self.current_id = event.id
+        self.link_argument(event, target)
+
+    def unlink(self, event_id: str, role: str, span_id: str) -> None:
+        event = next((e for e in self.workspace.events if e.id == event_id), None)
+        if event is None:
+            return
+        after = edits.without(event, role, span_id)
+        self._change([event], [after] if after is not None else [],
+                     translate("Events", "Unlink from %1").replace("%1", event_id))
+
+    def delete_event(self, event_id: str) -> None:
+        event = next((e for e in self.workspace.events if e.id == event_id), None)
+        if event is not None and self._change([event], [], translate("Events", "Delete %1").replace("%1", event_id)):
+            self.choose_event(None)
+
+    def _change(self, before: list[Event], after: list[Event], text: str) -> bool:
+        return self.operations.run(ChangeEventsCommand(self.workspace, before, after, text).run_and_push)
+
+
+def set_value(workspace: Workspace, operations: Operations, span_id: str, value: dict | None) -> None:
+    span = workspace.spans.get(span_id)
+    if span is not None:
+        operations.run(SetValueCommand(workspace, span, value).run_and_push)
+
+
+def ask_published(window: QMainWindow) -> None:
+    """The open document's publication date, which relative dates (أمس، الخميس الماضي) count from."""
+    workspace = window.workspace
+    if workspace.document is None:
+        return
+    current = str(workspace.document.meta.get("published", ""))
+    text, ok = QInputDialog.getText(
+        window, translate("Events", "Publication date"),
+        translate("Events", "When was this article published? (YYYY-MM-DD; empty: not known)"), text=current)
+    text = text.strip()
+    if not ok or text == current:
+        return
+    try:
+        published = date.fromisoformat(text).isoformat() if text else None
+    except ValueError:
+        window.operations.tell(translate("Events", "Not a date: %1 (write it as 2018-04-19)").replace("%1", text), 8000)
+        return
+    window.operations.run(SetPublishedCommand(workspace, published).run_and_push,
+                          translate("Events", "Publication date set; relative dates counted again."))
+
+
+def install_event_records(window: QMainWindow) -> EventsController:
+    """The Events dock, its menu and its keys (E new event, M add mention, L link argument), and
+    values edited in the span table."""
+    model, operations = window.span_model, window.operations
+    model.valueEdited.connect(lambda span_id, value: set_value(window.workspace, operations, span_id, value))
+    model.valueRefused.connect(lambda message: operations.tell(message, 8000))
+    edit = QAbstractItemView.EditTrigger
+    window.span_table.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)  # only the value column edits
+    from annotator.ui.window_actions import action, view_action
+
+    panel = EventsPanel(window.workspace, window)
+    dock = QDockWidget(translate("MainWindow", "Events"), window)
+    dock.setObjectName("EventsDock")
+    dock.setWidget(panel)
+    window.addDockWidget(window._side(Qt.DockWidgetArea.LeftDockWidgetArea), dock)
+    window.tabifyDockWidget(window.spans_dock, dock)
+    window.spans_dock.raise_()
+    controller = EventsController(window.workspace, window.view, panel, window.operations)
+    window.events_panel, window.events_dock, window.events = panel, dock, controller
+    window.new_event_action = view_action(window, translate("Events", "New event from the event span"),
+                                          controller.new_event, "E")
+    window.add_mention_action = view_action(window, translate("Events", "Add the event span to the chosen event"),
+                                            controller.add_mention, "M")
+    window.link_action = view_action(window, translate("Events", "Link an argument to the chosen event"),
+                                     controller.start_linking, "L")
+    window.events_panel_action = action(window, translate("Events", "Events panel"),
+                                        lambda: (dock.show(), dock.raise_(), panel.setFocus()), "Ctrl+Shift+E")
+    window.published_action = action(window, translate("Events", "Publication date…"), lambda: ask_published(window))
+    bar = window.menuBar()
+    menu = bar.addMenu(translate("MainWindow", "E&vents"))
+    bar.insertMenu(bar.actions()[-2], menu)  # before Help, which stays last
+    for made in (window.new_event_action, window.add_mention_action, window.link_action, None,
+                 window.published_action, None, window.events_panel_action, dock.toggleViewAction()):
+        menu.addSeparator() if made is None else menu.addAction(made)
+    return controller

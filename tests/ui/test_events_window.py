@@ -1,0 +1,177 @@
+"""Linking events in the window, by keys and the mouse, as an annotator would: E starts an
+event from an event span, L then a click links an argument, Ctrl+drag links too, the Events
+panel lists the event and unlinks with Delete; every gesture is one undo step and is on disk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from annotator.core.model import Event
+from annotator.store import Store
+from annotator.ui.controllers.events import EventsController
+from tests.ui.conftest import caret_point, click, drag
+
+WORDS = (("قصفت", "1"), ("سوريا", "2"), ("صباح الخميس", "3"), ("مركز الإعلام الأمني العراقي", "5"))
+
+
+def label_first_sentence(qtbot, window) -> dict[str, object]:
+    view, text = window.view, window.workspace.document.text
+    for words, key in WORDS:
+        at = text.index(words)
+        drag(qtbot, view, at, at + len(words))
+        qtbot.keyClick(view, key)
+    return {s.text: s for s in window.workspace.spans}
+
+
+def stored_events(window) -> list[Event]:
+    with Store.open(window.workspace.store.path) as store:  # another connection: what is on disk
+        return store.events_for(window.workspace.document.id)
+
+
+def ctrl_drag(qtbot, view, from_cp: int, to_cp: int) -> None:
+    viewport = view.viewport()
+    a, b = caret_point(view, from_cp) - QPoint(3, 0), caret_point(view, to_cp) - QPoint(3, 0)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, a)
+    qtbot.mouseMove(viewport, b)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, b)
+
+
+def test_keys_and_clicks_make_an_event_with_its_arguments(qtbot, window, tmp_path):
+    view = window.view
+    spans = label_first_sentence(qtbot, window)
+    strike, syria, thursday, centre = (spans[w] for w, _ in WORDS)
+
+    click(qtbot, view, strike.start + 1)
+    assert view.selected_span_id == strike.id
+    qtbot.keyClick(view, "e")
+    assert [(e.id, e.mentions, e.roles) for e in stored_events(window)] == [("E1", (strike.id,), {})]
+
+    qtbot.keyClick(view, "l")  # link: then a click on the argument
+    click(qtbot, view, syria.start + 1)
+    qtbot.keyClick(view, "l")
+    click(qtbot, view, centre.start + 1)
+    ctrl_drag(qtbot, view, strike.start + 1, thursday.start + 1)  # and by dragging from the event
+    (event,) = stored_events(window)
+    assert event.roles == {"place": (syria.id,), "source": (centre.id,), "date": (thursday.id,)}
+
+    # The panel lists the event with every slot; the chosen event is outlined in the article.
+    panel = window.events_panel
+    top = panel.topLevelItem(0)
+    assert top.text(0) == "E1" and top.text(1) == "قصفت"
+    listed = {top.child(i).text(1) for i in range(top.childCount())}
+    assert {"قصفت", "سوريا", "صباح الخميس", "مركز الإعلام الأمني العراقي"} <= listed
+    assert {m.role for m in view.event_marks} == {"", "المكان", "التاريخ", "المصدر"}
+    window.grab().save(str(tmp_path / "events.png"))
+
+    # Delete on the place entry unlinks it; undo links it again; each is on disk at once.
+    place_row = next(top.child(i) for i in range(top.childCount()) if top.child(i).text(1) == "سوريا")
+    panel.setCurrentItem(place_row)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Delete)
+    assert "place" not in stored_events(window)[0].roles
+    window.undo_action.trigger()
+    assert stored_events(window)[0].roles["place"] == (syria.id,)
+
+
+def test_deleting_a_linked_span_unlinks_it_and_undo_links_it_again(qtbot, window):
+    view = window.view
+    spans = label_first_sentence(qtbot, window)
+    strike, syria = spans["قصفت"], spans["سوريا"]
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, "e")
+    ctrl_drag(qtbot, view, strike.start + 1, syria.start + 1)
+    click(qtbot, view, syria.start + 1)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored_events(window)[0].roles == {}
+    window.undo_action.trigger()
+    assert stored_events(window)[0].roles == {"place": (syria.id,)}
+    # Deleting the event's only mention deletes the event; undo brings both back.
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored_events(window) == []
+    window.undo_action.trigger()
+    assert [(e.mentions, e.roles) for e in stored_events(window)] == [((strike.id,), {"place": (syria.id,)})]
+    assert window.events_panel.topLevelItemCount() == 1
+
+
+def test_a_second_mention_and_escape_cancels_linking(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    spans = label_first_sentence(qtbot, window)
+    strike = spans["قصفت"]
+    at = text.index("تفجيرات")
+    drag(qtbot, view, at, at + len("تفجيرات"))
+    qtbot.keyClick(view, "1")
+    blast = next(s for s in window.workspace.spans if s.text == "تفجيرات")
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, "e")
+    click(qtbot, view, blast.start + 1)
+    controller: EventsController = window.events
+    controller.choose_event("E1")
+    qtbot.keyClick(view, "m")
+    assert stored_events(window)[0].mentions == (strike.id, blast.id)
+    qtbot.keyClick(view, "l")
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    click(qtbot, view, spans["سوريا"].start + 1)
+    assert stored_events(window)[0].roles == {}  # the click after Esc only selected
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_value_is_typed_in_the_span_table_and_undone(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    spans = label_first_sentence(qtbot, window)
+    thursday = spans["صباح الخميس"]
+    model, table = window.span_model, window.span_table
+    row = next(r for r in range(model.rowCount()) if model.span_at(r).id == thursday.id)
+    cell = model.index(row, model.value_column)
+    table.setFocus()
+    table.setCurrentIndex(cell)
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # edit, as a keyboard user does
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2018-04-19")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits on Return, queued
+    with Store.open(window.workspace.store.path) as store:
+        span = next(s for s in store.spans_for(thursday.document_id) if s.id == thursday.id)
+    assert (span.value, span.value_edited) == ({"iso": "2018-04-19"}, True)
+    assert model.data(cell).startswith("2018-04-19")
+    window.undo_action.trigger()
+    with Store.open(window.workspace.store.path) as store:
+        span = next(s for s in store.spans_for(thursday.document_id) if s.id == thursday.id)
+    assert (span.value, span.value_edited) == (thursday.value, False)
+    # Text that is no value is refused in one line, and nothing changes.
+    table.setFocus()
+    table.setCurrentIndex(cell)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "[1, 2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    assert "Not a value" in window.statusBar().currentMessage()
+    with Store.open(window.workspace.store.path) as store:
+        span = next(s for s in store.spans_for(thursday.document_id) if s.id == thursday.id)
+    assert (span.value, span.value_edited) == (thursday.value, False)
+
+
+def test_the_publication_date_set_in_the_window_dates_yesterday(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    view, text = window.view, window.workspace.document.text
+    at = text.index("أمس")
+    drag(qtbot, view, at, at + len("أمس"))
+    qtbot.keyClick(view, "3")
+    (yesterday,) = [s for s in window.workspace.spans if s.text == "أمس"]
+    assert yesterday.value is None  # no publication date yet: a relative date is not guessed
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2018-04-20", True))
+    window.published_action.trigger()
+    with Store.open(window.workspace.store.path) as store:
+        assert store.document(yesterday.document_id).meta["published"] == "2018-04-20"
+        assert store.span(yesterday.id).value == {"iso": "2018-04-19"}
+    window.undo_action.trigger()
+    with Store.open(window.workspace.store.path) as store:
+        assert "published" not in store.document(yesterday.document_id).meta
+        assert store.span(yesterday.id).value is None
