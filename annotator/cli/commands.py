@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from annotator.cli.common import UserError, default_annotator, open_project, progress_printer, show_list
@@ -52,7 +53,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             store.quick_check()  # writing thousands of rows into a damaged file would only spread the damage
             report = import_paths(store, args.paths, annotator=args.annotator or default_annotator(),
                                   encoding=args.encoding, add_labels=args.add_labels, fmt=args.format,
-                                  skip_bad_lines=args.skip_bad_lines, progress=progress_printer(sys.stderr))
+                                  skip_bad_lines=args.skip_bad_lines, progress=progress_printer(sys.stderr),
+                                  published=args.published)
     except BaseException:
         store.discard_if_new()  # a refused import into a new path leaves no project behind
         raise
@@ -64,6 +66,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     show_list("skipped", report.skipped, args.verbose)
     show_list("read leniently", report.notes, args.verbose)
     return 0
+
+
+def iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (write it as 2018-04-19)") from None
 
 
 def split_fractions(value: str) -> tuple[float, float, float]:

@@ -16,6 +16,7 @@ from annotator.cli.commands import (
     cmd_render,
     cmd_stats,
     cmd_upgrade,
+    iso_date,
     split_fractions,
 )
 from annotator.cli.event_commands import add_parsers as add_event_parsers
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad-lines", action="store_true",
                    help="import what can be read and list every line or span skipped, and why")
     p.add_argument("--verbose", action="store_true", help="list every skipped line")
+    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                   help="publication date of documents that give none (relative dates such as أمس count from it)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common], help="export documents and spans for training or other tools")

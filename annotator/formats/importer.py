@@ -110,8 +110,10 @@ def _span_problem(raw: SpanRecord, index: int, path: Path, line: int | None, pro
 class _Importer:
     BATCH = 5000  # span rows inserted together
 
-    def __init__(self, store: ProjectStore, annotator: str, add_labels: bool, skip_bad: bool):
+    def __init__(self, store: ProjectStore, annotator: str, add_labels: bool, skip_bad: bool,
+                 published: str | None = None):
         self.store = store
+        self.published = published  # given on the command line: for documents whose meta has none
         self.annotator = annotator
         self.add_labels = add_labels
         self.skip_bad = skip_bad
@@ -135,9 +137,12 @@ class _Importer:
         self.events.flush()  # after the spans they name
 
     def take(self, record: DocumentRecord, path: Path) -> None:
+        meta = record.meta
+        if self.published and not meta.get("published"):
+            meta = {**meta, "published": self.published}
         try:
             document, created = self.store.add_document(record.text, record.title, record.source or path.name,
-                                                        record.meta)
+                                                        meta)
         except UnicodeEncodeError as err:  # a reader without its own check let a lone surrogate through
             raise FormatError(str(path), f"a lone surrogate (U+{ord(err.object[err.start]):04X}), half of a UTF-16 "
                                          "pair, in the document's text, title or meta", record.line) from None
@@ -145,6 +150,8 @@ class _Importer:
             self.report.documents_added += 1
         else:
             self.report.documents_existing += 1
+            if meta.get("published") and not document.meta.get("published"):
+                document = self.store.set_document_meta(document.id, {**document.meta, "published": meta["published"]})
             self.flush()  # spans of an earlier copy of this text must be visible to the duplicate check
         self.report.notes += record.notes
         where = Path(record.path) if record.path else path
@@ -290,7 +297,10 @@ def import_paths(
     fmt: str = AUTO,
     skip_bad_lines: bool = False,
     stdin: IO[bytes] | None = None,
+    published: str | None = None,
 ) -> ImportReport:
+    """``published``: an ISO date, the publication date of documents that do not give one (relative
+    dates such as أمس are counted from it)."""
     paths = list(paths)
     stdin_bytes = None
     if any(str(p) == "-" for p in paths):
@@ -300,7 +310,7 @@ def import_paths(
         annotator = clean_name(annotator, "annotator")
     except InvalidName as err:
         raise FormatError("--annotator", str(err)) from None
-    importer = _Importer(store, annotator, add_labels, skip_bad_lines)
+    importer = _Importer(store, annotator, add_labels, skip_bad_lines, published)
     skipped = importer.report.skipped if skip_bad_lines else None
     with store.bulk_writes():
         for number, (path, kind) in enumerate(files, start=1):

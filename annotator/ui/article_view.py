@@ -22,6 +22,7 @@ from annotator.ui.qt_offsets import TextMapping
 from annotator.ui.resources import article_font
 from annotator.ui.span_highlighter import SpanHighlighter
 from annotator.ui.tooltips import plain_tooltip, rejection_note
+from annotator.ui.value_text import value_summary
 from annotator.ui.workspace import Workspace
 
 DEFAULT_POINT_SIZE = 18.0
@@ -336,7 +337,8 @@ class ArticleView(QPlainTextEdit):
     def span_tooltip(self, spans: list[Span]) -> str:
         rejected = self.workspace.rejected_by() if self.workspace is not None and self.workspace.review_mode else {}
         return "\n".join(self.tr("%1 by %2: %3").replace("%1", s.label).replace("%2", s.annotator)
-                         .replace("%3", s.text) + (f" ({rejection_note(rejected[s.id])})" if s.id in rejected else "")
+                         .replace("%3", s.text) + (f" = {value_summary(s.value)}" if s.value else "")
+                         + (f" ({rejection_note(rejected[s.id])})" if s.id in rejected else "")
                          for s in spans)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

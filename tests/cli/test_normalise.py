@@ -8,6 +8,8 @@ import hashlib
 import json
 import sqlite3
 
+import pytest
+
 from annotator.cli import main
 from annotator.store import OpenMode, open_store
 from tests.store.event_samples import reference_text
@@ -121,3 +123,23 @@ def test_roles_are_listed_added_renamed_and_removed_from_the_command_line(tmp_pa
     assert main(["roles", "remove", "--db", str(db), "objective"]) == 0
     with open_store(db, OpenMode.READ) as store:
         assert [r.name for r in store.roles()] == ["place", "date", "casualty", "source"]
+
+
+def test_import_published_dates_relative_expressions_of_documents_that_give_none(tmp_path, capsys):
+    text = reference_text()
+    start = text.index("أمس")
+    source = tmp_path / "bare.jsonl"  # no meta: the command line says when it was published
+    source.write_text(json.dumps({"text": text, "spans": [{"start": start, "end": start + 3, "label": "date"}]},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), "--annotator", "alice", "--published", "2018-05-10", str(source)]) == 0
+    assert values(db)["أمس"] == ({"iso": "2018-05-09"}, 0)
+    with open_store(db, OpenMode.READ) as store:
+        assert store.document(store.document_ids()[0]).meta == {"published": "2018-05-10"}
+    # A date that is no date is refused before anything is read.
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", "--db", str(tmp_path / "q.db"), "--published", "10/05/2018", str(source)])
+    assert exit_.value.code == 2
+    assert "not a date: '10/05/2018'" in capsys.readouterr().err
+    assert not (tmp_path / "q.db").exists()

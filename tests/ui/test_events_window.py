@@ -175,3 +175,44 @@ def test_the_publication_date_set_in_the_window_dates_yesterday(qtbot, window, m
     with Store.open(window.workspace.store.path) as store:
         assert "published" not in store.document(yesterday.document_id).meta
         assert store.span(yesterday.id).value is None
+
+
+def test_an_ambiguous_place_offers_its_candidates_in_the_span_table(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    store = window.workspace.store
+    document, _ = store.add_document("اشتباكات عنيفة في طرابلس أمس", "tripoli")
+    window.open_document(document.id)
+    view, text = window.view, document.text
+    at = text.index("طرابلس")
+    drag(qtbot, view, at, at + len("طرابلس"))
+    qtbot.keyClick(view, "2")
+    (span,) = window.workspace.spans
+    assert span.value["name"] == "Tripoli"  # the best candidate, as the normaliser ranks them
+    other = "LB" if span.value["country"] == "LY" else "LY"
+    chosen = []
+
+    def choose():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, choose)
+            return
+        action = next(a for a in menu.actions() if f"({other})" in a.text())
+        chosen.append(action.text())
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    table, model = window.span_table, window.span_model
+    # What a right-click delivers (QTest's mouse click makes no context-menu event of its own).
+    at = table.visualRect(model.index(0, 1)).center()
+    QApplication.sendEvent(table.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at,
+                                                               table.viewport().mapToGlobal(at)))
+    assert chosen
+    with Store.open(store.path) as reader:
+        stored = reader.span(span.id)
+    assert (stored.value["country"], stored.value_edited) == (other, True)
+    tip = view.span_tooltip([window.workspace.spans.get(span.id)])
+    assert f"Tripoli, {other}" in tip

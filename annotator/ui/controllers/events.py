@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QInputDialog, QMainWindow
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from annotator.core import event_edits as edits
 from annotator.core.model import Event, Span
@@ -218,6 +218,30 @@ def ask_published(window: QMainWindow) -> None:
                           translate("Events", "Publication date set; relative dates counted again."))
 
 
+def place_menu(window: QMainWindow, point) -> None:
+    """The span table's context menu on a place: the gazetteer's candidates for its name (an
+    ambiguous name has several), the chosen one becoming the span's value."""
+    from annotator.normalise.places import candidates
+
+    table, workspace = window.span_table, window.workspace
+    index = table.indexAt(point)
+    if not index.isValid():
+        return
+    span = window.span_model.span_at(index.row())
+    found = candidates(span.text) if span.label == "place" else []
+    if not found:
+        return
+    menu = QMenu(table)
+    menu.setToolTipsVisible(True)
+    for candidate in found[:12]:
+        where = f"{candidate['lat']:.2f}, {candidate['lon']:.2f}" if candidate.get("lat") is not None else ""
+        made = menu.addAction(f"{candidate['name']} ({candidate.get('country') or '?'}) {where}".strip())
+        made.setCheckable(True)
+        made.setChecked(span.value is not None and span.value.get("geonameid") == candidate.get("geonameid"))
+        made.triggered.connect(lambda _=False, c=candidate: set_value(workspace, window.operations, span.id, dict(c)))
+    menu.exec(table.viewport().mapToGlobal(point))
+
+
 def install_event_records(window: QMainWindow) -> EventsController:
     """The Events dock, its menu and its keys (E new event, M add mention, L link argument), and
     values edited in the span table."""
@@ -226,6 +250,8 @@ def install_event_records(window: QMainWindow) -> EventsController:
     model.valueRefused.connect(lambda message: operations.tell(message, 8000))
     edit = QAbstractItemView.EditTrigger
     window.span_table.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)  # only the value column edits
+    window.span_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    window.span_table.customContextMenuRequested.connect(lambda point: place_menu(window, point))
     from annotator.ui.window_actions import action, view_action
 
     panel = EventsPanel(window.workspace, window)
