@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from annotator.core.arabic import normalise as fold
@@ -136,6 +137,7 @@ class _Count:
     replaces: bool = False
 
 
+@lru_cache(maxsize=1 << 16)  # words recur across phrases and documents; the answer is a tuple
 def _classify(key: str) -> tuple[str, str, _Word | None]:
     for clitic in ("", *_CLITICS):
         if clitic and not key.startswith(clitic):

@@ -11,7 +11,7 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -77,6 +77,8 @@ def rank(place: Place) -> tuple[int, int, int, int]:
     return (place.kind == "city", not place.arabic, -place.population, place.geonameid or 0)
 
 
+# Place names recur across a project's documents: each phrase is read once (Match is frozen).
+@lru_cache(maxsize=1 << 16)
 def match(text: str) -> Match | None:
     """The gazetteer entries a written place phrase names, or None. The most literal reading that
     the gazetteer knows wins (مدينة الصدر before الصدر); spelling variants come after every reading."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.core.arabic import normalise as fold
@@ -120,6 +121,7 @@ def _kind(key: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # words recur; the answer is a tuple
 def split_clitics(key: str, first: bool) -> tuple[str, str, tuple[str, int] | None]:
     """(proclitics, stem, kind) of a folded word. The first word of a number may carry any
     proclitic and the article (وبالخمسة); later words only the و that joins them."""

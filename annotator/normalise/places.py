@@ -11,8 +11,10 @@ never a guess beyond that."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from annotator.core.model import Event, Span
@@ -96,8 +98,14 @@ def _nearest_country(text: str, span: Span, known: list[Span], resolved: dict[st
 
 
 def _stretch(text: str, span: Span, boundary: re.Pattern[str]) -> tuple[int, int]:
-    start = 0
-    for hit in boundary.finditer(text, 0, span.start):
-        start = hit.end()
-    after = boundary.search(text, span.end)
-    return start, after.start() if after else len(text)
+    """The sentence (or line) round the span: between the boundaries before and after it."""
+    hits = _boundaries(text, boundary)
+    before = bisect_right(hits, span.start, key=lambda hit: hit[1]) - 1
+    start = hits[before][1] if before >= 0 else 0
+    after = next((hit for hit in hits[before + 1:] if hit[0] >= span.end), None)
+    return start, after[0] if after else len(text)
+
+
+@lru_cache(maxsize=8)  # a document's places ask again and again
+def _boundaries(text: str, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [hit.span() for hit in boundary.finditer(text)]
