@@ -35,6 +35,18 @@ def build_project(folder: Path):
         store.create_span(doc_id, "مها", label, at, at + len(words))
     at = text.index("للجزيرة") + 2  # a place inside a word that carries a clitic
     store.create_span(doc_id, "مها", "place", at, at + len("جزيرة"))
+    # An event record: the strike on Syria, with its place, date and source; values normalised
+    # against the article's publication date (judged from its text: tests/data/dates-gold).
+    from annotator.core.model import Event
+    from annotator.review.normalising import normalise_project
+
+    store.set_document_meta(doc_id, {"published": "2018-06-07"})
+    ids = {s.text: s.id for s in store.spans_for(doc_id)}
+    store.save_event(Event("E1", doc_id, "مها", (ids["قصفت"],), {
+        "place": (ids["سوريا"],), "date": (ids["صباح الخميس"],), "source": (ids["مركز الإعلام الأمني العراقي"],)}))
+    store.save_event(Event("E2", doc_id, "مها", (ids["تفجيرات"],), {
+        "date": (ids["أمس"],), "casualty": (ids["نحو عشرين قتيلا ومئة جريح"],), "source": (ids["شهود عيان"],)}))
+    normalise_project(store)
     return store
 
 
@@ -87,6 +99,11 @@ def main(out_dir: str) -> None:
         app.processEvents()
         window.grab().save(str(out / "window-dark.png"))
         window.dark_action.trigger()
+        window.view.select_span(next(s for s in spans if s.text == "قصفت"), scroll=False)
+        window.events_panel_action.trigger()
+        app.processEvents()
+        window.grab().save(str(out / "events.png"))
+        window.spans_dock.raise_()
         from annotator.ui.i18n import apply_language
 
         apply_language(app, "ar")

@@ -50,6 +50,31 @@ def with_argument(event: Event, role: str, span_id: str) -> Event:
     return event._replace(roles={**event.roles, role: (*event.roles.get(role, ()), span_id)})
 
 
+def fits(roles: Sequence[Role], role: str, label: str) -> bool:
+    """Whether a span of ``label`` may fill ``role`` ('' = a mention, which takes event spans)."""
+    if not role:
+        return label == EVENT_LABEL
+    named = next((r.label for r in roles if r.name == role), "")
+    return not named or named == label
+
+
+def unlinked_misfits(events: Iterable[Event], span_id: str, label: str,
+                     roles: Sequence[Role]) -> list[tuple[Event, Event | None]]:
+    """(event, as it becomes) for each event that names ``span_id`` in a place its new ``label``
+    no longer fits: a relabelled mention leaves its event, an argument its role."""
+    changed = []
+    for event in events:
+        after: Event | None = event
+        if span_id in event.mentions and not fits(roles, "", label):
+            after = without(event, "", span_id)
+        for role, ids in event.roles.items():
+            if after is not None and span_id in ids and not fits(roles, role, label):
+                after = without(after, role, span_id)
+        if after != event:
+            changed.append((event, after))
+    return changed
+
+
 def without(event: Event, role: str, span_id: str) -> Event | None:
     """The event with ``span_id`` taken out of ``role`` ('' = its mentions); None when its
     last mention went, which leaves no event."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from annotator.core.model import Span, new_span_id
+from annotator.core.model import Event, Span, new_span_id
 from annotator.core.span_index import SpanIndex
 
 GOLD = "gold"
@@ -136,3 +136,37 @@ def next_disagreement(open_ones: list[Span], current: Span | None) -> Span | Non
     in_order = sorted(open_ones, key=place)
     after = [s for s in in_order if current is None or place(s) > place(current)]
     return (after or in_order or [None])[0]
+
+
+def gold_event(event: Event, spans: Iterable[Span], events: Iterable[Event], reviewer: str,
+               new_id: str) -> tuple[list[Span], list[Event], Event]:
+    """What accepting an annotator's event into the gold layer takes: the gold copies of its spans
+    the gold layer lacks, and the gold event naming gold spans — the gold event already mentioning
+    its first mention's copy, grown by what it lacks, else a new one with ``new_id``. Returns
+    (spans to add, gold events it replaces, the gold event)."""
+    spans, events = list(spans), list(events)
+    by_id = {s.id: s for s in spans}
+    added: dict[tuple, Span] = {}
+
+    def copy_of(span_id: str) -> str:
+        span = by_id[span_id]
+        key = (span.start, span.end, span.label)
+        found = in_gold(spans, span) or added.get(key)
+        if found is None:
+            found = added[key] = gold_copy(span, spans, reviewer)
+        return found.id
+
+    mentions = [copy_of(i) for i in event.mentions if i in by_id]
+    roles = {role: [copy_of(i) for i in ids if i in by_id] for role, ids in event.roles.items()}
+    existing = next((e for e in events if e.annotator == GOLD and mentions and mentions[0] in e.mentions), None)
+    if existing is None:
+        made = Event(new_id, event.document_id, GOLD, tuple(dict.fromkeys(mentions)),
+                     {role: tuple(dict.fromkeys(ids)) for role, ids in roles.items() if ids})
+        return list(added.values()), [], made
+    grown = dict(existing.roles)
+    for role, ids in roles.items():
+        grown[role] = tuple(dict.fromkeys([*grown.get(role, ()), *ids]))
+    taken = {i for e in events if e.annotator == GOLD and e.id != existing.id for i in e.mentions}
+    more = [i for i in mentions if i not in existing.mentions and i not in taken]
+    made = existing._replace(mentions=(*existing.mentions, *more), roles={r: ids for r, ids in grown.items() if ids})
+    return list(added.values()), [existing], made

@@ -91,6 +91,8 @@ class UpdateSpanCommand(_SpanCommand):
         self.before = before
         self.after = (label, start, end)
         self._merge = merge
+        self.events: list | None = None  # the events naming the span before the change
+        self.left: list[str] = []  # events the span left because its new label does not fit them
 
     def id(self) -> int:
         return EDGE_MOVE_ID if self._merge else -1
@@ -102,11 +104,13 @@ class UpdateSpanCommand(_SpanCommand):
         return True
 
     def apply(self) -> None:
-        self.workspace.replace_span(self.before.id, *self.after)
+        if self.events is None:  # as they were before the first change: what an undo restores
+            self.events = self.workspace.store.span_events(self.before.id)
+        self.left = self.workspace.replace_span(self.before.id, *self.after)
 
     def revert(self) -> None:
         b = self.before
-        self.workspace.replace_span(b.id, b.label, b.start, b.end)
+        self.workspace.replace_span(b.id, b.label, b.start, b.end, self.events)
 
 
 class InsertSpanCommand(_SpanCommand):

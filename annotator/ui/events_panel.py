@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.model import Event, Role
+from annotator.ui.bidi_delegate import BidiDelegate
 from annotator.ui.value_text import value_summary
 from annotator.ui.workspace import Workspace
 
@@ -18,8 +19,9 @@ _ENTRY = Qt.ItemDataRole.UserRole
 
 
 def role_caption(role: Role) -> str:
-    """As label captions are: the Arabic title, then the English one."""
-    return f"{role.title_ar or role.name} · {role.title_en or role.name}"
+    """The role's title in the interface's language (a narrow dock has no room for both)."""
+    arabic = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return (role.title_ar if arabic else role.title_en) or role.name
 
 
 class EventsPanel(QTreeWidget):
@@ -35,6 +37,13 @@ class EventsPanel(QTreeWidget):
         self.setHeaderLabels([self.tr("Event / role"), self.tr("Text"), self.tr("Value")])
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
+        self.setItemDelegate(BidiDelegate(self))  # Arabic cells right to left, aligned right
+        # Role captions whole, the span's text cut (its tooltip has it), the value given the rest.
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(1, 110)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self.shown: dict[str, Event] = {}  # event id -> the event its entry shows
@@ -46,7 +55,6 @@ class EventsPanel(QTreeWidget):
         self.clear()
         self.shown = {}
         self.sync()
-        self.resizeColumnToContents(0)
 
     def sync(self) -> None:
         """Bring the entries in line with the workspace's events, remaking only those of events
@@ -107,6 +115,7 @@ class EventsPanel(QTreeWidget):
         item = QTreeWidgetItem([caption, text, value])
         item.setData(0, _ENTRY, (event_id, role, span_id))
         item.setToolTip(1, text)
+        item.setToolTip(2, value)  # a narrow dock cuts the column
         return item
 
     def chosen_entry(self) -> tuple[str, str, str] | None:

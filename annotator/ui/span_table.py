@@ -103,9 +103,10 @@ class SpanTableModel(QAbstractTableModel):
                 return value_summary(span.value) + (" ✎" if span.value_edited else "")
             if role == Qt.ItemDataRole.EditRole:
                 return json.dumps(span.value, ensure_ascii=False) if span.value else ""
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(self.tr("Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, "
-                                             "anything else as a JSON object; empty clears it"))
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole value: a narrow column cuts it
+                whole = json.dumps(span.value, ensure_ascii=False) + "\n" if span.value else ""
+                return plain_tooltip(whole + self.tr("Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, "
+                                                     "anything else as a JSON object; empty clears it"))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:

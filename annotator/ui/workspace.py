@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.core.event_edits import unlinked_misfits
 from annotator.core.model import Document, Event, Label, Role, Span
 from annotator.core.span_index import SpanIndex
 from annotator.review.adjudication import GOLD, rejected_by, statuses, with_rejections
@@ -159,19 +160,35 @@ class Workspace(QObject):
                 self.store.save_event(event)
         self._events_changed()
 
-    def replace_span(self, span_id: str, label: str, start: int, end: int) -> Span:
+    def replace_span(self, span_id: str, label: str, start: int, end: int,
+                     events_before: list[Event] | None = None) -> list[str]:
+        """New label or edges for a span, in one transaction with what follows from them: a new
+        value unless a person set it, and the span out of every event place its new label no
+        longer fits (``events_before``, an undo: those events put back as they were).
+        Returns the ids of the events it left."""
         old = self.spans.get(span_id)
-        with self.store.transaction():  # a new label or new edges: a new value, unless a person set it
+        left: list[str] = []
+        with self.store.transaction():
             new = self.store.update_span(span_id, label=label, start=start, end=end)
             if not new.value_edited:
                 value = self.computed_value(new)
                 if value != new.value:
                     self.store.set_span_value(span_id, value, edited=False)
                     new = new._replace(value=value)
+            if events_before:
+                self.store.restore_events(events_before)
+            elif label != old.label:
+                for before, after in unlinked_misfits(self.store.span_events(span_id), span_id, label, self.roles):
+                    self.store.delete_event(before.document_id, before.id)
+                    if after is not None:
+                        self.store.save_event(after)
+                    left.append(before.id)
         self.spans.remove(span_id)
         self.spans.add(new)
         self.spanChanged.emit(old, new)
-        return new
+        if left or events_before:
+            self._events_changed()
+        return left
 
     def add_rejection(self, span: Span, at: str | None = None) -> Rejection:
         """This reviewer rejects an annotator's span (``at``: when, for a redo)."""

@@ -216,3 +216,74 @@ def test_an_ambiguous_place_offers_its_candidates_in_the_span_table(qtbot, windo
     assert (stored.value["country"], stored.value_edited) == (other, True)
     tip = view.span_tooltip([window.workspace.spans.get(span.id)])
     assert f"Tripoli, {other}" in tip
+
+
+def test_a_relabelled_span_leaves_the_event_places_it_no_longer_fits_and_undo_puts_it_back(qtbot, window):
+    view = window.view
+    spans = label_first_sentence(qtbot, window)
+    strike, syria = spans["قصفت"], spans["سوريا"]
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, "e")
+    ctrl_drag(qtbot, view, strike.start + 1, syria.start + 1)
+    assert stored_events(window)[0].roles == {"place": (syria.id,)}
+    click(qtbot, view, syria.start + 1)
+    qtbot.keyClick(view, "3")  # سوريا is now a date: no place of E1 any more
+    assert stored_events(window)[0].roles == {}
+    assert "taken out of E1" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert stored_events(window)[0].roles == {"place": (syria.id,)}
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, "2")  # the event's only mention becomes a place: the event goes
+    assert stored_events(window) == []
+    window.undo_action.trigger()
+    assert [(e.mentions, e.roles) for e in stored_events(window)] == [((strike.id,), {"place": (syria.id,)})]
+
+
+def test_m_never_deletes_another_event_by_taking_its_only_mention(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    spans = label_first_sentence(qtbot, window)
+    at = text.index("تفجيرات")
+    drag(qtbot, view, at, at + len("تفجيرات"))
+    qtbot.keyClick(view, "1")
+    blast = next(s for s in window.workspace.spans if s.text == "تفجيرات")
+    for span in (spans["قصفت"], blast):
+        click(qtbot, view, span.start + 1)
+        qtbot.keyClick(view, "e")
+    window.events.choose_event("E1")
+    view.select_span(window.workspace.spans.get(blast.id), scroll=False)
+    window.events.choose_event("E1")
+    qtbot.keyClick(view, "m")
+    assert "only mention of E2" in window.statusBar().currentMessage()
+    assert [e.mentions for e in stored_events(window)] == [(spans["قصفت"].id,), (blast.id,)]
+
+
+def test_shift_a_in_review_accepts_an_annotators_event_into_gold(qtbot, tmp_path, reference_text):
+    from annotator.cli import main
+    from tests.ui.conftest import open_window
+
+    alice = tmp_path / "alice.db"
+    with Store.open(alice) as store:
+        document, _ = store.add_document(reference_text, "ref")
+        ids = {}
+        for words, label in (("قصفت", "event"), ("سوريا", "place"), ("صباح الخميس", "date")):
+            at = reference_text.index(words)
+            ids[words] = store.create_span(document.id, "alice", label, at, at + len(words)).id
+        store.save_event(Event("E1", document.id, "alice", (ids["قصفت"],),
+                               {"place": (ids["سوريا"],), "date": (ids["صباح الخميس"],)}))
+    db = tmp_path / "review.db"
+    assert main(["merge", "--db", str(db), str(alice)]) == 0
+    window = open_window(qtbot, db, annotator="rita")
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    strike = next(s for s in window.workspace.spans if s.text == "قصفت")
+    window.view.select_span(strike)
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    with Store.open(db) as store:
+        gold = {s.id: s.text for s in store.spans_for(document.id, ["gold"])}
+        (event,) = store.events_for(document.id, ["gold"])
+    assert sorted(gold.values()) == sorted(["قصفت", "سوريا", "صباح الخميس"])
+    assert [gold[i] for i in event.mentions] == ["قصفت"]
+    assert {role: [gold[i] for i in ids] for role, ids in event.roles.items()} == {
+        "place": ["سوريا"], "date": ["صباح الخميس"]}
+    window.undo_action.trigger()  # one step: the gold event and its spans
+    with Store.open(db) as store:
+        assert store.spans_for(document.id, ["gold"]) == [] and store.events_for(document.id, ["gold"]) == []

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QInputDialog, QMai
 
 from annotator.core import event_edits as edits
 from annotator.core.model import Event, Span
+from annotator.review.adjudication import GOLD, gold_event
 from annotator.ui.article_view import ArticleView
+from annotator.ui.commands import BatchCommand, InsertSpanCommand
 from annotator.ui.event_overlay import MENTION_COLOR, MarkedSpan
 from annotator.ui.events_panel import EventsPanel, role_caption
 from annotator.ui.operations import Operations
@@ -106,6 +108,8 @@ class EventsController(QObject):
         event = edits.new_event(event_id, document.id, self.workspace.author, span.id)
         if self._change([], [event], translate("Events", "New event %1").replace("%1", event_id)):
             self.choose_event(event_id)
+            self.operations.tell(translate("Events", "Event %1: L then a click links its place, date, casualties "
+                                                     "or source.").replace("%1", event_id), 8000)
 
     def add_mention(self) -> None:
         span, current = self._event_span(), self.current
@@ -117,9 +121,20 @@ class EventsController(QObject):
         if span.id in current.mentions:
             return
         before = [e for e in self.workspace.events if span.id in e.mentions]  # a mention has one event
+        alone = next((e for e in before if e.mentions == (span.id,)), None)
+        if alone is not None:  # moving it would delete that event and its links without a word
+            self.operations.tell(translate("Events", "This span is the only mention of %1: delete %1 first "
+                                                     "(Delete in the Events panel) to add it to %2.")
+                                 .replace("%1", alone.id).replace("%2", current.id), 8000)
+            return
         after = [edits.without(e, "", span.id) for e in before]
         after = [e for e in after if e is not None] + [edits.with_mention(current, span.id)]
-        self._change([*before, current], after, translate("Events", "Add a mention to %1").replace("%1", current.id))
+        text = translate("Events", "Add a mention to %1").replace("%1", current.id)
+        if self._change([*before, current], after, text):
+            moved = ", ".join(e.id for e in before)
+            message = (translate("Events", "Moved from %1 to %2.").replace("%1", moved) if before
+                       else translate("Events", "Added to %2."))
+            self.operations.tell(message.replace("%2", current.id))
 
     def start_linking(self) -> None:
         if self.current is None:
@@ -147,7 +162,29 @@ class EventsController(QObject):
             self.operations.tell(translate("Events", "Already linked."))
             return
         text = translate("Events", "Link %1 to %2").replace("%1", role_caption(role)).replace("%2", event.id)
-        self._change([event], [linked], text)
+        if self._change([event], [linked], text):
+            self.operations.tell(translate("Events", "%1 linked to %2 as %3.").replace("%1", span.text)
+                                 .replace("%2", event.id).replace("%3", role_caption(role)), 5000)
+
+    def accept_into_gold(self) -> None:
+        """Review: the selected span's event, with its spans, into the gold layer, as one undo step."""
+        span = self.view.selected_span()
+        proposed = [e for e in self.workspace.events if e.annotator != GOLD]
+        event = edits.event_of_span(proposed, span.id) if span else None
+        if not self.workspace.review_mode or event is None:
+            self.operations.tell(translate("Events", "In review mode, select a span of an annotator's event first."))
+            return
+        workspace = self.workspace
+        new_id = edits.next_event_id(workspace.store.events_for(workspace.document.id))
+        copies, replaced, made = gold_event(event, workspace.spans, workspace.events, workspace.annotator, new_id)
+        text = translate("Events", "Accept %1 into gold").replace("%1", event.id)
+        steps = [InsertSpanCommand(workspace, copy, copy.label) for copy in copies]
+        steps.append(ChangeEventsCommand(workspace, replaced, [made], text))
+        if self.operations.run(BatchCommand(workspace, text, steps).run_and_push):
+            self.choose_event(made.id)
+            self.operations.tell(translate("Events", "%1 of %2 is gold %3 (%4 span(s) added to gold).")
+                                 .replace("%1", event.id).replace("%2", event.annotator).replace("%3", made.id)
+                                 .replace("%4", str(len(copies))), 6000)
 
     def link_by_drag(self, from_id: str, to_id: str) -> None:
         """Ctrl+drag from an event's span to another span: link it (an event span not yet in an
@@ -269,13 +306,16 @@ def install_event_records(window: QMainWindow) -> EventsController:
                                             controller.add_mention, "M")
     window.link_action = view_action(window, translate("Events", "Link an argument to the chosen event"),
                                      controller.start_linking, "L")
+    window.accept_event_action = view_action(window, translate("Events", "Accept the span's event into gold"),
+                                             controller.accept_into_gold, "Shift+A")
     window.events_panel_action = action(window, translate("Events", "Events panel"),
                                         lambda: (dock.show(), dock.raise_(), panel.setFocus()), "Ctrl+Shift+E")
     window.published_action = action(window, translate("Events", "Publication date…"), lambda: ask_published(window))
     bar = window.menuBar()
     menu = bar.addMenu(translate("MainWindow", "E&vents"))
     bar.insertMenu(bar.actions()[-2], menu)  # before Help, which stays last
-    for made in (window.new_event_action, window.add_mention_action, window.link_action, None,
+    for made in (window.new_event_action, window.add_mention_action, window.link_action,
+                 window.accept_event_action, None,
                  window.published_action, None, window.events_panel_action, dock.toggleViewAction()):
         menu.addSeparator() if made is None else menu.addAction(made)
     return controller

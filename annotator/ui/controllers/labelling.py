@@ -54,7 +54,10 @@ class LabellingController(QObject):
             # A reviewer's label on a proposal puts it in the gold layer with that label.
             accept_into_gold(self.workspace, self.operations, span, name)
         elif span.label != name:
-            self.operations.run(UpdateSpanCommand(self.workspace, span, name, span.start, span.end).run_and_push)
+            command = UpdateSpanCommand(self.workspace, span, name, span.start, span.end)
+            if self.operations.run(command.run_and_push) and command.left:
+                self.operations.tell(translate("MainWindow", "Now %1: taken out of %2, where it no longer fits.")
+                                     .replace("%1", name).replace("%2", ", ".join(command.left)), 6000)
 
     def label_range(self, name: str, chosen_start: int, chosen_end: int) -> None:
         if self.workspace.document is None:
