@@ -189,6 +189,24 @@ def m004_events_values_rejections(db: Database) -> None:
     )
 
 
+def m005_models(db: Database) -> None:
+    """Learned suggesters' models, kept in the project so they travel with it (and to a team
+    server): which suggester, whose labels it learned, from which documents, and the model."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE models (
+            name TEXT PRIMARY KEY,
+            annotator TEXT NOT NULL,
+            labels TEXT NOT NULL DEFAULT '[]',
+            trained_on TEXT NOT NULL DEFAULT '[]',
+            data BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
-    m001_initial, m002_project_settings, m003_merge_records, m004_events_values_rejections)
+    m001_initial, m002_project_settings, m003_merge_records, m004_events_values_rejections, m005_models)
 SCHEMA_VERSION = len(MIGRATIONS)

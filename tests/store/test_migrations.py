@@ -103,3 +103,17 @@ def test_version_3_database_gains_events_values_and_rejections(tmp_path):
     assert roles == ["place", "date", "casualty", "source"]
     kept = sqlite3.connect(db).execute("SELECT count(*) FROM deleted_spans").fetchone()[0]
     assert kept == 1
+
+
+def test_version_4_database_keeps_its_events_and_values_and_gains_models(tmp_path):
+    db = tmp_path / "v4.db"
+    shutil.copy(FIXTURES / "schema-v4.db", db)
+    with Store.open(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.check() == []
+        doc = store.document_ids()[0]
+        (event,) = store.events_for(doc)
+        place = next(s for s in store.spans_for(doc) if s.label == "place")
+        assert event.roles == {"place": (place.id,)} and place.value["country"] == "IQ"
+    tables = {row[0] for row in sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "models" in tables
