@@ -7,6 +7,7 @@ packages, and runs the installed `annotator` from outside the repository."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -80,6 +81,17 @@ def test_the_wheel_installs_with_its_data_and_runs_from_anywhere(installed, tmp_
     # A DocBin needs spaCy: part of the base install.
     run([bin_dir / "annotator", "export", "--db", "p.db", "--format", "spacy", "--out", "x.spacy"], tmp_path, env)
     assert (tmp_path / "x.spacy").stat().st_size > 0
+    # Values need the normalisers' data and libraries (the gazetteer's index, hijridate): base too.
+    dated = tmp_path / "dated.jsonl"
+    text = "قصفت طائرات هجين في 15 رمضان 1439 هـ"
+    dated.write_text(json.dumps({"text": text, "spans": [
+        {"start": 12, "end": 16, "label": "place"}, {"start": 20, "end": len(text), "label": "date"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    run([bin_dir / "annotator", "import", "--db", "v.db", "--annotator", "مها", dated], tmp_path, env)
+    exported = run([bin_dir / "annotator", "export", "--db", "v.db", "--format", "jsonl", "--out", "-"], tmp_path, env)
+    values = {s["text"]: s["value"] for s in json.loads(exported.stdout)["spans"]}
+    assert values == {"هجين": {"name": "Hajīn", "country": "SY", "lat": 34.69508, "lon": 40.83138, "geonameid": 174506},
+                      "15 رمضان 1439 هـ": {"iso": "2018-05-30"}}
 
 
 def test_the_installed_app_loads_its_font_and_its_arabic_interface(installed, tmp_path):
