@@ -28,6 +28,17 @@ def stored_events(window) -> list[Event]:
         return store.events_for(window.workspace.document.id)
 
 
+def strike_in_syria(qtbot, window):
+    """The first sentence labelled, E on قصفت, and a Ctrl+drag linking سوريا as its place."""
+    view = window.view
+    spans = label_first_sentence(qtbot, window)
+    strike, syria = spans["قصفت"], spans["سوريا"]
+    click(qtbot, view, strike.start + 1)
+    qtbot.keyClick(view, "e")
+    ctrl_drag(qtbot, view, strike.start + 1, syria.start + 1)
+    return strike, syria
+
+
 def ctrl_drag(qtbot, view, from_cp: int, to_cp: int) -> None:
     viewport = view.viewport()
     a, b = caret_point(view, from_cp) - QPoint(3, 0), caret_point(view, to_cp) - QPoint(3, 0)
@@ -75,11 +86,7 @@ def test_keys_and_clicks_make_an_event_with_its_arguments(qtbot, window, tmp_pat
 
 def test_deleting_a_linked_span_unlinks_it_and_undo_links_it_again(qtbot, window):
     view = window.view
-    spans = label_first_sentence(qtbot, window)
-    strike, syria = spans["قصفت"], spans["سوريا"]
-    click(qtbot, view, strike.start + 1)
-    qtbot.keyClick(view, "e")
-    ctrl_drag(qtbot, view, strike.start + 1, syria.start + 1)
+    strike, syria = strike_in_syria(qtbot, window)
     click(qtbot, view, syria.start + 1)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored_events(window)[0].roles == {}
@@ -220,11 +227,7 @@ def test_an_ambiguous_place_offers_its_candidates_in_the_span_table(qtbot, windo
 
 def test_a_relabelled_span_leaves_the_event_places_it_no_longer_fits_and_undo_puts_it_back(qtbot, window):
     view = window.view
-    spans = label_first_sentence(qtbot, window)
-    strike, syria = spans["قصفت"], spans["سوريا"]
-    click(qtbot, view, strike.start + 1)
-    qtbot.keyClick(view, "e")
-    ctrl_drag(qtbot, view, strike.start + 1, syria.start + 1)
+    strike, syria = strike_in_syria(qtbot, window)
     assert stored_events(window)[0].roles == {"place": (syria.id,)}
     click(qtbot, view, syria.start + 1)
     qtbot.keyClick(view, "3")  # سوريا is now a date: no place of E1 any more
