@@ -53,3 +53,15 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests():
+    """Once a window has run a worker, the app collects cyclic garbage from a timer on its own
+    thread (annotator.ui.main_thread_gc); tests that run no event loop would never see it run,
+    so each test's garbage is collected here, on the main thread, as the timer would."""
+    import gc
+
+    yield
+    if not gc.isenabled():
+        gc.collect()

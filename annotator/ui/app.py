@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from annotator.core.errors import AnnotatorError
 from annotator.store import OpenMode, ProjectStore, StoreError, default_db_path, open_store
 from annotator.ui.i18n import apply_language
+from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 from annotator.ui.main_window import MainWindow
 from annotator.ui.resources import load_fonts, resource_path
 from annotator.ui.settings import ANNOTATOR, LANGUAGE, app_settings, remember_database
@@ -28,6 +29,7 @@ def ensure_app() -> QApplication:
         app.setApplicationDisplayName("Annotator")
         app.setDesktopFileName("org.annotator.Annotator")
         app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.svg"))))
+        collect_on_the_ui_thread(app)
     load_fonts()
     return app
 

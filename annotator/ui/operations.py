@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.store import OpenMode, open_store
-from annotator.ui.gc_pause import collection_paused
+from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 
 # Every error of ours (the store's, a reader's, a merge's) derives from AnnotatorError.
 WRITE_ERRORS = (AnnotatorError, OSError)
@@ -157,10 +157,10 @@ class Operations(QObject):
         loop = QEventLoop()
         worker.finished.connect(loop.quit)
         self.worker, self.progress = worker, progress
-        with collection_paused():  # while the worker runs Python beside this thread
-            worker.start()
-            loop.exec()  # the worker's finished signal is queued to this thread: it ends this loop
-            worker.wait()
+        collect_on_the_ui_thread(QCoreApplication.instance())  # never from the worker (main_thread_gc)
+        worker.start()
+        loop.exec()  # the worker's finished signal is queued to this thread: it ends this loop
+        worker.wait()
         progress.close()
         progress.deleteLater()
         self.worker = self.progress = None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.core.model import Document, Span
-from annotator.ui.gc_pause import pause, resume
+from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 
 _started = threading.Event()
 
@@ -21,16 +23,9 @@ def _load() -> None:
 
 
 def warm_normalisers() -> None:
-    """Once per process, on a plain thread, with cyclic collection paused (``gc_pause``)."""
+    """Once per process, on a plain thread (the UI thread alone collects: ``main_thread_gc``)."""
     if _started.is_set():
         return
     _started.set()
-    pause()
-
-    def load() -> None:
-        try:
-            _load()
-        finally:
-            resume()
-
-    threading.Thread(target=load, name="warm normalisers", daemon=True).start()
+    collect_on_the_ui_thread(QCoreApplication.instance())
+    threading.Thread(target=_load, name="warm normalisers", daemon=True).start()
