@@ -32,32 +32,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
+        <location filename="../../ui/app.py" line="49"/>
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="78"/>
+        <location filename="../../ui/app.py" line="80"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="121"/>
         <source>This project was made by an older Annotator; a copy of it as it was is kept in %1</source>
         <translation>أُنشئ هذا المشروع بإصدار أقدم من Annotator؛ احتُفظ بنسخة منه كما كان في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="125"/>
         <source>Waiting for another program (an import?) to finish writing to the project…</source>
         <translation>بانتظار برنامج آخر (استيراد؟) حتى ينتهي من الكتابة في المشروع…</translation>
     </message>
@@ -65,7 +65,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../ui/article_view.py" line="338"/>
+        <location filename="../../ui/article_view.py" line="339"/>
         <source>%1 by %2: %3</source>
         <translation>%1 بواسطة %2: %3</translation>
     </message>
@@ -88,12 +88,12 @@
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="130"/>
+        <location filename="../../ui/commands.py" line="134"/>
         <source>Reject %1</source>
         <translation>رفض %1</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="145"/>
+        <location filename="../../ui/commands.py" line="149"/>
         <source>Take back rejection of %1</source>
         <translation>التراجع عن رفض %1</translation>
     </message>
@@ -157,120 +157,165 @@
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../ui/controllers/events.py" line="93"/>
+        <location filename="../../ui/controllers/events.py" line="95"/>
         <source>Select an event span first.</source>
         <translation>اختر مقطع حدث أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="102"/>
+        <location filename="../../ui/controllers/events.py" line="104"/>
         <source>This span already mentions an event.</source>
         <translation>هذا المقطع يذكر حدثًا بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="107"/>
-        <location filename="../../ui/controllers/events.py" line="168"/>
+        <location filename="../../ui/controllers/events.py" line="109"/>
+        <location filename="../../ui/controllers/events.py" line="205"/>
         <source>New event %1</source>
         <translation>حدث جديد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="115"/>
-        <location filename="../../ui/controllers/events.py" line="126"/>
+        <location filename="../../ui/controllers/events.py" line="111"/>
+        <source>Event %1: L then a click links its place, date, casualties or source.</source>
+        <translation>الحدث %1: اضغط L ثم انقر لربط مكانه أو تاريخه أو ضحاياه أو مصدره.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="119"/>
+        <location filename="../../ui/controllers/events.py" line="141"/>
         <source>Choose an event first (click one of its spans).</source>
         <translation>اختر حدثًا أولًا (انقر أحد مقاطعه).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="122"/>
+        <location filename="../../ui/controllers/events.py" line="126"/>
+        <source>This span is the only mention of %1: delete %1 first (Delete in the Events panel) to add it to %2.</source>
+        <translation>هذا المقطع هو الذِكر الوحيد لـ %1: احذف %1 أولًا (Delete في لوحة الأحداث) لتضيفه إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="132"/>
         <source>Add a mention to %1</source>
         <translation>إضافة ذِكر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="129"/>
+        <location filename="../../ui/controllers/events.py" line="135"/>
+        <source>Moved from %1 to %2.</source>
+        <translation>نُقل من %1 إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="136"/>
+        <source>Added to %2.</source>
+        <translation>أُضيف إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="144"/>
         <source>Click the span to link to %1, or select text and label it; Esc cancels.</source>
         <translation>انقر المقطع لربطه بـ %1، أو حدّد نصًا ووسمه؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="135"/>
+        <location filename="../../ui/controllers/events.py" line="150"/>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="139"/>
+        <location filename="../../ui/controllers/events.py" line="154"/>
         <source>An event span is a mention: add it with M.</source>
         <translation>مقطع الحدث ذِكرٌ له: أضفه بالمفتاح M.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="143"/>
-        <location filename="../../ui/controllers/events.py" line="165"/>
+        <location filename="../../ui/controllers/events.py" line="158"/>
+        <location filename="../../ui/controllers/events.py" line="202"/>
         <source>No role takes %1 spans.</source>
         <translation>لا دور يقبل مقاطع %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="147"/>
+        <location filename="../../ui/controllers/events.py" line="162"/>
         <source>Already linked.</source>
         <translation>مربوط بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="149"/>
+        <location filename="../../ui/controllers/events.py" line="164"/>
         <source>Link %1 to %2</source>
         <translation>ربط %1 بـ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="172"/>
+        <location filename="../../ui/controllers/events.py" line="166"/>
+        <source>%1 linked to %2 as %3.</source>
+        <translation>رُبط %1 بـ %2 بوصفه %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="175"/>
+        <source>In review mode, select a span of an annotator&apos;s event first.</source>
+        <translation>في وضع المراجعة، اختر أولًا مقطعًا من حدث أحد المُعلِّقين.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="180"/>
+        <source>Accept %1 into gold</source>
+        <translation>قبول %1 في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="185"/>
+        <source>%1 of %2 is gold %3 (%4 span(s) added to gold).</source>
+        <translation>%1 من %2 صار الحدث الذهبي %3 (أُضيف %4 مقطعًا إلى الطبقة الذهبية).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="209"/>
         <source>Drag from an event span.</source>
         <translation>اسحب من مقطع حدث.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="183"/>
+        <location filename="../../ui/controllers/events.py" line="220"/>
         <source>Unlink from %1</source>
         <translation>فك الربط من %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="187"/>
+        <location filename="../../ui/controllers/events.py" line="224"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="207"/>
+        <location filename="../../ui/controllers/events.py" line="244"/>
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="208"/>
+        <location filename="../../ui/controllers/events.py" line="245"/>
         <source>When was this article published? (YYYY-MM-DD; empty: not known)</source>
         <translation>متى نُشر هذا المقال؟ (YYYY-MM-DD؛ فارغ: غير معروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="215"/>
+        <location filename="../../ui/controllers/events.py" line="252"/>
         <source>Not a date: %1 (write it as 2018-04-19)</source>
         <translation>ليس تاريخًا: %1 (اكتبه هكذا 2018-04-19)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="218"/>
+        <location filename="../../ui/controllers/events.py" line="255"/>
         <source>Publication date set; relative dates counted again.</source>
         <translation>عُيّن تاريخ النشر؛ وأُعيد حساب التواريخ النسبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="240"/>
+        <location filename="../../ui/controllers/events.py" line="303"/>
         <source>New event from the event span</source>
         <translation>حدث جديد من مقطع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="242"/>
+        <location filename="../../ui/controllers/events.py" line="305"/>
         <source>Add the event span to the chosen event</source>
         <translation>إضافة مقطع الحدث إلى الحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="244"/>
+        <location filename="../../ui/controllers/events.py" line="307"/>
         <source>Link an argument to the chosen event</source>
         <translation>ربط عنصر بالحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="246"/>
+        <location filename="../../ui/controllers/events.py" line="309"/>
+        <source>Accept the span&apos;s event into gold</source>
+        <translation>قبول حدث المقطع في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="311"/>
         <source>Events panel</source>
         <translation>لوحة الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="248"/>
+        <location filename="../../ui/controllers/events.py" line="313"/>
         <source>Publication date…</source>
         <translation>تاريخ النشر…</translation>
     </message>
@@ -278,22 +323,22 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events_panel.py" line="35"/>
+        <location filename="../../ui/events_panel.py" line="37"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="35"/>
+        <location filename="../../ui/events_panel.py" line="37"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="35"/>
+        <location filename="../../ui/events_panel.py" line="37"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/events_panel.py" line="91"/>
+        <location filename="../../ui/events_panel.py" line="99"/>
         <source>mention</source>
         <translation>ذِكر</translation>
     </message>
@@ -334,7 +379,7 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../formats/brat.py" line="339"/>
+        <location filename="../../formats/brat.py" line="343"/>
         <source>brat standoff (folder)</source>
         <translation>brat standoff (مجلد)</translation>
     </message>
@@ -344,7 +389,7 @@
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../formats/csv_table.py" line="115"/>
+        <location filename="../../formats/csv_table.py" line="134"/>
         <source>CSV (spreadsheets)</source>
         <translation>CSV (جداول البيانات)</translation>
     </message>
@@ -364,7 +409,7 @@
         <translation>JSON Lines (Annotator)</translation>
     </message>
     <message>
-        <location filename="../../formats/labelstudio.py" line="298"/>
+        <location filename="../../formats/labelstudio.py" line="320"/>
         <source>Label Studio</source>
         <translation>Label Studio</translation>
     </message>
@@ -766,6 +811,11 @@ Try again?</source>
         <translation>هذا مقطع %1: اقبله في الطبقة الذهبية (A) لتعديله هناك.</translation>
     </message>
     <message>
+        <location filename="../../ui/controllers/labelling.py" line="59"/>
+        <source>Now %1: taken out of %2, where it no longer fits.</source>
+        <translation>صار %1: أُخرج من %2 حيث لم يعد يناسب.</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="366"/>
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
@@ -897,12 +947,12 @@ Try again?</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="71"/>
+        <location filename="../../ui/controllers/labelling.py" line="74"/>
         <source>Spaces at the edges were left out of the span.</source>
         <translation>استُبعدت المسافات من طرفي المقطع.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="100"/>
+        <location filename="../../ui/controllers/labelling.py" line="103"/>
         <source>The edge moved on past the space: spans never end in one.</source>
         <translation>تجاوز الطرف المسافة: لا يبدأ المقطع بمسافة ولا ينتهي بها.</translation>
     </message>
@@ -917,12 +967,12 @@ Try again?</source>
         <translation>لم يعد %1 موجودًا، فأُزيل من المشاريع الأخيرة.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="232"/>
+        <location filename="../../ui/controllers/events.py" line="295"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="250"/>
+        <location filename="../../ui/controllers/events.py" line="315"/>
         <source>E&amp;vents</source>
         <translation>الأ&amp;حداث</translation>
     </message>
@@ -1222,27 +1272,27 @@ Try again?</source>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../ui/span_table.py" line="139"/>
+        <location filename="../../ui/span_table.py" line="140"/>
         <source>all agree</source>
         <translation>اتفاق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="140"/>
+        <location filename="../../ui/span_table.py" line="141"/>
         <source>some</source>
         <translation>بعضهم</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="141"/>
+        <location filename="../../ui/span_table.py" line="142"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="142"/>
+        <location filename="../../ui/span_table.py" line="143"/>
         <source>gold</source>
         <translation>ذهبي</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="143"/>
+        <location filename="../../ui/span_table.py" line="144"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
@@ -1280,7 +1330,7 @@ Try again?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="107"/>
+        <location filename="../../ui/span_table.py" line="108"/>
         <source>Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, anything else as a JSON object; empty clears it</source>
         <translation>انقر مرتين للتحرير؛ التاريخ هكذا 2018-04-19 أو 2018-05 أو 2018، وغيره كائن JSON؛ الفراغ يمحوها</translation>
     </message>
