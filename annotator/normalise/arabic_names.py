@@ -6,6 +6,7 @@ so a name is folded the same way when it is indexed and when it is looked up."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Diacritics (tashkeel, Quranic marks, superscript alef) and tatweel carry no identity for a name.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -72,38 +73,72 @@ NISBA = {fold(w): code for w, code in (
     ("الأردنية", "JO"), ("اليمنية", "YE"), ("الليبية", "LY"), ("التركية", "TR"), ("الإيرانية", "IR"),
     ("المغربية", "MA"), ("التونسية", "TN"), ("الجزائرية", "DZ"), ("السودانية", "SD"), ("البلغارية", "BG"),
     ("الإسرائيلية", "IL"), ("الأمريكية", "US"), ("الروسية", "RU"), ("اللبناني", "LB"))}
-# "X في Y" / "X من Y": the old town in Hebron is in Hebron.
-_WITHIN = frozenset(fold(w) for w in ("في", "من", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب"))
+# "X في Y" / "X من Y": the old town in Hebron is in Hebron. "X شمال Y" / "X قرب Y": a place by Y,
+# named by Y as جنوب Y is (below), not Y itself.
+_COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"))
+_BY = _COMPASS | {fold("قرب")}
+_WITHIN = frozenset(fold(w) for w in ("في", "من", "داخل")) | _BY
 
 
-def readings(text: str) -> list[tuple[str, bool]]:
+# Words that name an area by the place after them: جنوب بغداد, شمالي حلب, أطراف دمشق; two may
+# stack (شمال شرق حلب, جنوب غربي سوريا). A name that begins with one (جنوب أفريقيا) is read
+# literally first, so it stays the country.
+DIRECTIONS = frozenset(fold(w) for w in (
+    "جنوب", "شمال", "شرق", "غرب", "وسط", "أطراف", "ضواحي", "محيط", "جنوبي", "شمالي", "شرقي", "غربي"))
+
+
+class Reading(NamedTuple):
+    key: str
+    region: bool = False  # names the first-level region of the place (ريف X)
+    near: bool = False    # names an area by the place (جنوب X)
+
+
+def readings(text: str) -> list[Reading]:
     """Keys to try for a written place phrase, most literal first, each with whether it names
-    the region of the place rather than the place (``ريف X``)."""
+    the region of the place rather than the place (``ريف X``) and whether it names an area
+    by the place (``جنوب X``)."""
     ws = words(text)
     while len(ws) > 1 and ws[0] in _PARTICLES:
         ws = ws[1:]
     if not ws:
         return []
-    out: list[tuple[str, bool]] = []
+    out: list[Reading] = []
     for first in clitic_readings(ws[0]):
         out.extend(_phrase_readings([first] + ws[1:]))
+    rest = _after_directions(ws)
+    if rest:
+        out.extend(r._replace(near=True) for first in clitic_readings(rest[0])
+                   for r in _phrase_readings([first] + rest[1:]))
     for i, w in enumerate(ws[1:-1], start=1):
         if w in _WITHIN:
-            out.extend(r for first in clitic_readings(ws[i + 1]) for r in _phrase_readings([first] + ws[i + 2:]))
+            rest = _after_directions(ws[i:]) if w in _COMPASS else ws[i + 1:]
+            if rest:
+                out.extend(r._replace(near=w in _BY) for first in clitic_readings(rest[0])
+                           for r in _phrase_readings([first] + rest[1:]))
     return list(dict.fromkeys(out))
 
 
-def _phrase_readings(ws: list[str]) -> list[tuple[str, bool]]:
+def _after_directions(ws: list[str]) -> list[str]:
+    """The words after one or two leading direction words (بجنوب شرق حلب → حلب), or []."""
+    if len(ws) < 2 or not any(r in DIRECTIONS for r in clitic_readings(ws[0])):
+        return []
+    rest = ws[1:]
+    if rest[0] in DIRECTIONS:
+        rest = rest[1:]
+    return rest
+
+
+def _phrase_readings(ws: list[str]) -> list[Reading]:
     out = []
     for tail in _without_descriptors(ws):
-        out.append(("".join(tail), False))
+        out.append(Reading("".join(tail)))
         region = False
         rest = tail
         # Heads can stack: قضاء مدينة جنين, محافظة مدينة ...
         while len(rest) > 1 and (rest[0] in PLACE_HEADS or rest[0] in REGION_HEADS):
             region = region or rest[0] in REGION_HEADS
             rest = rest[1:]
-            out.append(("".join(rest), region))
+            out.append(Reading("".join(rest), region))
     return out
 
 

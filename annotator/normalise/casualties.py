@@ -6,7 +6,14 @@ How a count finds its category (killed or injured), first rule that applies:
    "مقتل 5 وإصابة 10" the وإصابة starts the next clause);
 2. else the nearest killed or injured word before it: مقتل 36 عنصرا، أصيب 15 شخصا;
 3. else the nearest such word after it, a few words on: لقي 5 أشخاص حتفهم.
-A bare number with no such word anywhere in the phrase is a death toll ("ارتفعت الحصيلة إلى 36").
+A count that meets a word of another fate first is not a casualty count: an arrest, capture,
+abduction, release, displacement, rescue or evacuation (اعتقال 20 شخصا، أسر 3 جنود، خطف، اختطاف،
+إطلاق سراح، تهجير، نزوح، إنقاذ، إجلاء، 20 أسيرا) takes the count for itself, in each of the three
+rules (مقتل 5 واعتقال 20 → 5 killed). A phrase with no killed or injured word gives None, except a
+bare toll: a number (or vague count) alone, with at most an approximator and a person counted
+right after it (36، نحو 36، 36 شخصا، عشرات), is a death toll, as a casualty span of "ارتفعت الحصيلة
+إلى 36" is. Anything else beside it says what the count is of (لخمسة من قيادات التنظيم: five
+leaders lured, in the reference article), so no death is read into it.
 
 Decisions, with the gold set (tests/data/casualties-gold) judged the same way:
 - One count for killed and injured together (مقتل وإصابة 15، القتلى والجرحى 15، 15 بين قتيل
@@ -113,6 +120,20 @@ _NOT_PEOPLE_AFTER = frozenset(fold(w) for w in (
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين").split())
 _CLITICS = ("وبال", "وال", "فال", "بال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+# Fates other than death or injury, as verbs, verbal nouns and the nouns they count (on the stem).
+_OTHER_FATE = _fold_pattern(
+    r"(اعتقال|اعتقل|اعتقلت|اعتقلوا|معتقل|معتقلا|معتقلين|معتقلون|احتجاز|احتجز|احتجزت|محتجز|محتجزا|محتجزين"
+    r"|توقيف|قبض|أسر|أسرت|أسروا|أسير|أسيرا|أسرى|رهين|رهينة|رهائن|خطف|خطفت|خطفوا|اختطاف|اختطف|اختطفت"
+    r"|مخطوف|مخطوفا|مخطوفين|مختطف|مختطفا|مختطفين|سراح|إفراج|أفرج|أفرجت|تهجير|مهجر|مهجرين|نزوح|نزح|نزحت"
+    r"|نازح|نازحا|نازحين|نازحون|لاجئ|لاجئا|لاجئين|لاجئون|إنقاذ|أنقذ|أنقذت|إجلاء|أجلي|أجلت|إخلاء|مفقود"
+    r"|مفقودا|مفقودين|مفقودون|استدراج|استدرج)")
+# What may stand beside a bare toll: approximators, and a person counted (36 شخصا).
+_APPROXIMATORS_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _APPROXIMATORS:
+    _APPROXIMATORS_BY_HEAD.setdefault(_phrase[0], []).append(_phrase)
+_APPROXIMATOR_CLITICS = frozenset("وبفل")
+_TOLL_COMPANIONS = frozenset({w for phrase in _APPROXIMATORS for w in phrase} | {fold("ما"), fold("لا")})
+_PEOPLE = _PERSON_SINGULAR | _PERSON_DUAL | frozenset(fold(w) for w in "أشخاص اشخاص".split())
 _BEFORE_WINDOW, _AFTER_WINDOW = 8, 4
 
 
@@ -124,6 +145,7 @@ class _Slot:
     clitic: str
     stem: str
     word: _Word | None
+    other_fate: bool = False  # اعتقال، أسر، نزوح…: the count near it is not of the dead or wounded
 
 
 @dataclass
@@ -138,7 +160,16 @@ class _Count:
 
 
 @lru_cache(maxsize=1 << 16)  # words recur across phrases and documents; the answer is a tuple
-def _classify(key: str) -> tuple[str, str, _Word | None]:
+def _classify(key: str) -> tuple[str, str, _Word | None, bool]:
+    clitic, stem, word = _casualty_word(key)
+    if word is None:
+        for clitic in ("", *_CLITICS):
+            if key.startswith(clitic) and len(key) - len(clitic) >= 3 and _OTHER_FATE.fullmatch(key[len(clitic):]):
+                return clitic, key[len(clitic):], None, True
+    return clitic, stem, word, False
+
+
+def _casualty_word(key: str) -> tuple[str, str, _Word | None]:
     for clitic in ("", *_CLITICS):
         if clitic and not key.startswith(clitic):
             continue
@@ -172,8 +203,9 @@ def normalise_casualty(text: str) -> dict[str, Any] | None:
     approximate = _has_approximator(slots)
     counts = _counts(text, words, slots)
     claimed: set[int] = set()
+    has_words = bool(counts) and any(s.word is not None for s in slots)
     for count in counts:
-        _assign(count, slots, claimed, any(s.word is not None for s in slots))
+        _assign(count, slots, claimed, has_words)
     totals: dict[str, int | None] = {KILLED: None, INJURED: None}
     said = {KILLED: False, INJURED: False}
     for count in counts:
@@ -208,12 +240,12 @@ def normalise_casualty(text: str) -> dict[str, Any] | None:
 def _has_approximator(slots: list[_Slot]) -> bool:
     keys = [s.token.key for s in slots]
     for i, key in enumerate(keys):
-        for phrase in _APPROXIMATORS:
-            head = phrase[0]
-            if key != head and not (key.endswith(head) and key[:-len(head)] in ("و", "ب", "ف", "ل", "وب")):
-                continue
-            if tuple(keys[i + 1:i + len(phrase)]) == phrase[1:]:
-                return True
+        # The word itself, or without one of its proclitics و ب ف ل وب (ونحو، بحوالي).
+        heads = (key, key[1:] if key[:1] in _APPROXIMATOR_CLITICS else "", key[2:] if key[:2] == "وب" else "")
+        for head in heads:
+            for phrase in _APPROXIMATORS_BY_HEAD.get(head, ()):
+                if tuple(keys[i + 1:i + len(phrase)]) == phrase[1:]:
+                    return True
     return False
 
 
@@ -253,6 +285,8 @@ def _assign(count: _Count, slots: list[_Slot], claimed: set[int], has_words: boo
         if j >= len(slots) or (j == nxt + 1 and slots[nxt].stem != fold("من")):
             continue
         slot = slots[j]
+        if slot.other_fate and not _starts_clause(slot):
+            return  # 20 أسيرا
         if slot.word is not None and slot.word.counted and not _starts_clause(slot):
             count.category = slot.word.category
             claimed.add(j)
@@ -269,6 +303,8 @@ def _assign(count: _Count, slots: list[_Slot], claimed: set[int], has_words: boo
         slot = slots[k]
         if slot.stem in _SUBSET:
             count.subset = True
+        if slot.other_fate:
+            return  # مقتل 5 واعتقال 20: the 20 were arrested
         if slot.word is None:
             continue
         count.category = slot.word.category
@@ -281,16 +317,28 @@ def _assign(count: _Count, slots: list[_Slot], claimed: set[int], has_words: boo
     # 3. The nearest such word after it, a few words on (لقي 5 أشخاص حتفهم).
     for k in range(nxt, min(len(slots), nxt + _AFTER_WINDOW)):
         slot = slots[k]
-        if _starts_clause(slot):
+        if _starts_clause(slot) or slot.other_fate:
             break
         if slot.word is not None and not slot.word.weak:
             count.category = slot.word.category
             claimed.add(k)
             return
-    if not has_words:
+    if not has_words and _bare_toll(count, slots):
         count.category = KILLED  # a bare toll (36، عشرات)
     if count.subset:
         count.category = None
+
+
+def _bare_toll(count: _Count, slots: list[_Slot]) -> bool:
+    """Whether the count stands alone in the phrase: beside it only approximators and, right
+    after it, a person counted (نحو 36 شخصا)."""
+    for i, slot in enumerate(slots):
+        if count.first <= i <= count.last or slot.token.key in _TOLL_COMPANIONS:
+            continue
+        if i == count.last + 1 and (slot.stem in _PEOPLE or slot.stem.removesuffix("ا") in _PEOPLE):
+            continue
+        return False
+    return True
 
 
 def _uncounted(slots: list[_Slot], claimed: set[int], category: str) -> tuple[int | None, bool]:

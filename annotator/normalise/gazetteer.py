@@ -50,6 +50,7 @@ class Place:
 class Match:
     places: tuple[Place, ...]   # best first (``rank``)
     region: bool                # the phrase names the region of the place (ريف X, محافظة X)
+    near: bool = False          # the phrase names an area by the place (جنوب X, أطراف X)
 
     @property
     def best(self) -> Place:
@@ -84,13 +85,13 @@ def match(text: str) -> Match | None:
     the gazetteer knows wins (مدينة الصدر before الصدر); spelling variants come after every reading."""
     index = _index()
     options = readings(text)
-    for key, region in options:
+    for key, region, near in options:
         if key in index:
-            return Match(index[key], region)
-    for key, region in options:
+            return Match(index[key], region, near)
+    for key, region, near in options:
         for variant in spelling_variants(key):
             if len(variant) >= 3 and variant in index:
-                return Match(index[variant], region)
+                return Match(index[variant], region, near)
     return None
 
 
