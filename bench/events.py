@@ -34,17 +34,18 @@ def project_with_events(folder: Path):
     spans = store.spans_for(document_id)
     rng = random.Random(11)
     rng.shuffle(spans)
-    mentions, others = spans[:EVENTS], spans[EVENTS:]
+    # An event is mentioned by event spans, and each role takes spans of its own label.
+    mentions = [store.update_span(s.id, label="event") for s in spans[:EVENTS]]
+    others = [s for s in spans[EVENTS:] if s.label in ROLES]
     events = []
     for number, mention in enumerate(mentions, 1):
         chosen = rng.sample(others, rng.randint(1, 3))
         roles: dict[str, tuple[str, ...]] = {}
         for span in chosen:
-            role = rng.choice(ROLES)
-            roles[role] = (*roles.get(role, ()), span.id)
+            roles[span.label] = (*roles.get(span.label, ()), span.id)
         events.append(Event(f"E{number}", document_id, "bench", (mention.id,), roles))
     store.insert_events(events)
-    return store, document_id, others
+    return store, document_id, [s for s in others if s.label == "source"]  # what a toggle links as a source
 
 
 def _toggled(event, span_id: str):

@@ -22,7 +22,7 @@ each such type stands for, so the reader restores it.
 
 Beside the files, ``annotator-manifest.json`` records which stored text each file came
 from, so that importing the folder back puts the spans on the original text, CRLF and
-all; other tools ignore it.
+all, and each document's meta (its publication date); other tools ignore it.
 """
 
 from __future__ import annotations
@@ -153,6 +153,8 @@ def write(items: Iterable[tuple[Document, list[Span]]], folder: Path, events: Ev
         (folder / f"{name}.ann").write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="")
         if "\r\n" in document.text:
             manifest[name] = {"text_sha256": document.text_sha256, "newline": "crlf"}
+        if document.meta:  # the publication date above all: relative dates are counted from it
+            manifest.setdefault(name, {})["meta"] = document.meta
         count += 1
     if type_of.renamed:
         manifest[LABELS_KEY] = type_of.renamed
@@ -212,7 +214,7 @@ def _event_record(match: re.Match[str], spans: dict[str, SpanRecord], roles: dic
             mentions.append(ref(target))
         else:
             found.setdefault(_role(base, roles), []).append(ref(target))
-    return EventRecord(None, mentions, found, line=number)
+    return EventRecord(None, mentions, found, line=number, written_as=key)
 
 
 def read_pair(ann: Path, roles: dict | None = None) -> DocumentRecord:
@@ -324,6 +326,8 @@ def read(folder: Path) -> Iterator[DocumentRecord]:
                 if isinstance(original, str):
                     span.label = original
         entry = manifest.get(ann.stem)
+        if isinstance(entry, dict) and isinstance(entry.get("meta"), dict):
+            record.meta = entry["meta"]
         if isinstance(entry, dict) and entry.get("newline") == "crlf":
             record = _restore_crlf(record, str(entry.get("text_sha256")))
         yield record

@@ -29,6 +29,7 @@ from annotator.formats.import_values import with_computed_values
 from annotator.formats.records import DocumentRecord, FormatError, SpanRecord, refuse_lone_surrogates
 from annotator.formats.registry import AUTO, FORMATS
 from annotator.formats.spec import STDIN, FileFormat, ImportSource, Target
+from annotator.normalise.value_shapes import value_problem
 from annotator.store import DocumentNotFound, ProjectStore
 
 
@@ -124,7 +125,7 @@ class _Importer:
         # Ids of the pending rows, with what they hold: ids are unique across the project,
         # and pending rows are not in the database yet (flushed ones are found there).
         self.ids: dict[str, tuple] = {}
-        self.events = EventTaker(store, self.report, skip_bad)
+        self.events = EventTaker(store, self.report, skip_bad, add_roles=add_labels)
         self.last_document: Document | None = None  # what values are computed against (CSV: row by row)
         self.existing: str | tuple | None = None  # of the span _checked_row last found stored: its id or content
 
@@ -165,8 +166,8 @@ class _Importer:
                    new_document: bool = False, seen: dict[tuple, str | None] | None = None,
                    stored: list | None = None) -> None:
         """Check and queue the spans; with ``stored``, list for each what it is stored as
-        (a row's id and annotator, the id or content of the span already stored, or None
-        for a span skipped as bad), for the events that name them."""
+        (a row's id, annotator and label, those of the span already stored or its content,
+        or None for a span skipped as bad), for the events that name them."""
         seen = {} if seen is None else seen
         queued = len(self.pending)
         for index, raw in enumerate(raws):
@@ -182,7 +183,7 @@ class _Importer:
             if row is not None:
                 self.pending.append(row)
             if stored is not None:
-                stored.append((row[0], row[2]) if row is not None else self.existing)
+                stored.append((row[0], row[2], row[3]) if row is not None else self.existing)
         if len(self.pending) > queued:  # new spans without a value given get the computed one
             self.pending[queued:] = with_computed_values(self._document(document_id), self.pending[queued:])
         if len(self.pending) >= self.BATCH:
@@ -220,6 +221,9 @@ class _Importer:
             refuse_lone_surrogates(raw.attrs, str(path), raw.line or line)
         if raw.value is not None:
             refuse_lone_surrogates(raw.value, str(path), raw.line or line)
+            problem = value_problem(label, raw.value)
+            if problem is not None:
+                raise _span_problem(raw, index, path, line, f"its value is refused: {problem}")
         if label not in self.labels:
             if not self.add_labels:
                 raise _span_problem(raw, index, path, line, "unknown label (add it to the schema with --add-labels)")
@@ -228,14 +232,14 @@ class _Importer:
         content = (document_id, annotator, label, raw.start, raw.end)
         if span_id is not None and self._known_id(span_id, content, raw, index, path, line):
             self.report.spans_existing += 1
-            self.existing = (span_id, annotator)
+            self.existing = (span_id, annotator, label)
             return None
         natural = content[1:]
         if span_id is None:
             if natural in seen:  # the same span twice in one document's input
                 self.report.spans_existing += 1
                 earlier = seen[natural]
-                self.existing = (earlier, annotator) if earlier is not None else natural
+                self.existing = (earlier, annotator, label) if earlier is not None else natural
                 return None
         if not new_document and self.store.has_span(document_id, annotator, label, raw.start, raw.end):
             self.report.spans_existing += 1  # a format that keeps no ids (or other ids) brought it back

@@ -13,6 +13,9 @@ back the span as it was, id included; any other region is credited to its annota
 ``completed_by`` and gets a fresh id, because Label Studio's own region ids are not
 unique (an annotation started from a prediction reuses the prediction's ids).
 
+The document's meta (its publication date, ``published``) goes in ``data.meta`` and is
+read back from there.
+
 Events are relations in the same ``result`` list: from an event's first mention to each
 further mention (labelled ``mention``) and to each span filling a role (labelled with the
 role); the event's id goes in its mentions' ``meta``. Reading, each relation's regions must
@@ -100,7 +103,10 @@ def write(items: Iterable[tuple[Document, list[Span]]], stream: IO[str], events:
         by_annotator = groupby(sorted(spans, key=lambda s: s.annotator), key=lambda s: s.annotator)
         annotations = [{"result": [_region(s, event_of) for s in group]
                         + _relations([e for e in kept if e.annotator == name])} for name, group in by_annotator]
-        task = {"id": document.id, "data": {"text": document.text, "title": document.title}, "annotations": annotations}
+        data: dict[str, Any] = {"text": document.text, "title": document.title}
+        if document.meta:  # the publication date above all: relative dates are counted from it
+            data["meta"] = document.meta
+        task = {"id": document.id, "data": data, "annotations": annotations}
         stream.write(("," if count else "") + "\n" + json.dumps(task, ensure_ascii=False))
         count += 1
     stream.write("\n]\n")
@@ -115,8 +121,9 @@ def _kind(value: Any) -> str:
 class _TaskReader:
     """The spans of one task; every problem is a FormatError naming the file and the task."""
 
-    def __init__(self, path: str, number: int, text: str, ids: dict[str, tuple]):
+    def __init__(self, path: str, number: int, text: str, ids: dict[str, tuple], skipped: list[str] | None = None):
         self.path, self.where, self.text, self.ids = path, f"task {number}", text, ids
+        self.skipped = skipped  # given (--skip-bad-lines): a relation without a label is listed here, not refused
         self.spans: list[SpanRecord] = []
         self.notes: list[str] = []
         self.events: list[EventRecord] = []
@@ -181,8 +188,11 @@ class _TaskReader:
                 ends.append(self.regions[region_id])
             labels = relation.get("labels")
             if not labels:
-                self.notes.append(f"{self.path}: {self.where}: {where} has no label (a role or {MENTION}), "
-                                  "not imported")
+                problem = self.fail(f"{where} has no label (a role or {MENTION}), so it links nothing; "
+                                    "--skip-bad-lines imports the rest without it")
+                if self.skipped is None:
+                    raise problem  # the link would be lost without a word
+                self.skipped.append(str(problem))
                 continue
             if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
                 raise self.fail(f'{where}: "labels" must be a list of one role name')
@@ -266,7 +276,19 @@ class _TaskReader:
         return span_id
 
 
-def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
+def _meta(data: dict[str, Any]) -> dict[str, Any]:
+    """A task's document meta: ``data.meta`` as our export writes it, with the task's other
+    data fields (another tool's) beside it."""
+    meta = {k: v for k, v in data.items() if k not in ("text", "title", "meta")}
+    ours = data.get("meta")
+    if isinstance(ours, dict):
+        meta.update(ours)
+    elif ours is not None:
+        meta["meta"] = ours
+    return meta
+
+
+def read(stream: IO[str], path: str, skipped: list[str] | None = None) -> Iterator[DocumentRecord]:
     raw = stream.read()
     tasks = load_json(raw, path)
     if _SURROGATE_ESCAPE.search(raw):  # only an escape can make one: most files skip the walk
@@ -282,10 +304,10 @@ def read(stream: IO[str], path: str) -> Iterator[DocumentRecord]:
         data = task.get("data")
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data["text"]:
             raise FormatError(path, f'task {number}: "data" must hold a non-empty "text"')
-        reader = _TaskReader(path, number, data["text"], ids)
+        reader = _TaskReader(path, number, data["text"], ids, skipped)
         reader.read(task)
         yield DocumentRecord(text=data["text"], title=str(data.get("title") or ""), spans=reader.spans, line=None,
-                             meta={k: v for k, v in data.items() if k not in ("text", "title")}, notes=reader.notes,
+                             meta=_meta(data), notes=reader.notes,
                              events=reader.events)
 
 
@@ -296,5 +318,6 @@ def _write_label_config(path: Path, context: ExportContext) -> None:
 
 FORMAT = FileFormat(
     "labelstudio", QT_TRANSLATE_NOOP("Formats", "Label Studio"), (".json",), Target.STREAM, "code points",
-    read=read_text_stream(read), write=lambda items, stream, context: write(items, stream, events_by_document(context)),
+    read=read_text_stream(read, keeps_going=True),
+    write=lambda items, stream, context: write(items, stream, events_by_document(context)),
     write_beside=_write_label_config, unit=TASKS, sniff=lambda head: head.lstrip().startswith("["), sniff_rank=2)

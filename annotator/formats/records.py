@@ -51,6 +51,7 @@ class EventRecord:
     annotator: str | None = None  # None: that of its first mention
     line: int | None = None
     where: str = ""  # for messages where a file has no lines to name (a Label Studio task)
+    written_as: str | None = None  # how the file names it, when not by its id (brat's E3)
 
 
 @dataclass

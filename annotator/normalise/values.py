@@ -14,6 +14,9 @@ from annotator.core.model import Document, Event, Span
 from annotator.normalise.casualties import normalise_casualty
 from annotator.normalise.dates import normalise_date, publication_date
 from annotator.normalise.places import place_values
+from annotator.normalise.value_shapes import value_problem
+
+__all__ = ["compute_values", "value_for", "value_problem"]
 
 # Which normaliser a label's spans get; labels not named here carry no computed value.
 DATE, CASUALTY, PLACE = "date", "casualty", "place"

@@ -10,8 +10,11 @@ The rules an event keeps, checked here on every way in (``save_event``, ``insert
 - it has at least one mention, and a span mentions at most one event;
 - a span may fill roles in several events, and several roles of one event, but is never an
   argument of an event it mentions;
-- every role is in the roles table. A role's label says which spans the window offers for it;
-  it is not enforced, as a span's label may change after it was linked.
+- every mention is a span labelled ``event`` (``EVENT_LABEL``);
+- every role is in the roles table, and when the role names a label ('' = any), each span
+  filling it has that label: so an event span never fills a role that names another label.
+  The window unlinks a span whose label changes, so a relabelled span keeps the rule too;
+  ``check`` reports a link that breaks it (a file changed outside Annotator).
 Deleting a span takes it out of every event (the schema's cascades); an event it alone
 mentioned is deleted with it, and ``span_events`` / ``restore_events`` bring both back on undo.
 """
@@ -23,7 +26,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.event_edits import EVENT_LABEL
 from annotator.core.model import Event, Role, clean_name
+from annotator.normalise.value_shapes import value_problem
 from annotator.store.errors import EventError, EventNotFound, InvalidValueError, RoleError, SpanNotFound
 from annotator.store.rows import now, value_text
 
@@ -61,8 +66,7 @@ class EventQueries:
         if role.label:
             self._check_label(role.label)
         with self.transaction():
-            if name in self.role_names():
-                raise RoleError(f"{self.path}: there is already a role called {name!r}")
+            self._refuse_a_taken_role_name(name, self.role_names())
             position = self._conn.execute("SELECT coalesce(max(position), -1) + 1 FROM roles").fetchone()[0]
             self._conn.execute(f"INSERT INTO roles ({_ROLE_COLUMNS}, position) VALUES (?, ?, ?, ?, ?)",
                                [name, role.label, role.title_ar, role.title_en, position])
@@ -74,9 +78,16 @@ class EventQueries:
             names = self.role_names()
             if old not in names:
                 raise RoleError(f"{self.path}: no role called {old!r}")
-            if new in names and new != old:
-                raise RoleError(f"{self.path}: there is already a role called {new!r}")
+            self._refuse_a_taken_role_name(new, names - {old})
             self._conn.execute("UPDATE roles SET name = ? WHERE name = ?", [new, old])
+
+    def _refuse_a_taken_role_name(self, name: str, others: set[str]) -> None:
+        # Names equal but for case would be one argument in brat (Place:T5) and one column
+        # in a spreadsheet: two roles must differ by more than case.
+        taken = next((other for other in sorted(others) if other.casefold() == name.casefold()), None)
+        if taken is not None:
+            same = "" if taken == name else " (role names must differ by more than upper and lower case)"
+            raise RoleError(f"{self.path}: there is already a role called {taken!r}{same}")
 
     def remove_role(self, name: str) -> None:
         """Remove a role no event uses (unlink its arguments first: nothing goes silently)."""
@@ -250,9 +261,10 @@ class EventQueries:
         roles = self.role_names()
         cleaned = [self._cleaned(event, roles) for event in events]
         spans = {sid for e in cleaned for sid in (*e.mentions, *(s for f in e.roles.values() for s in f))}
-        owners = {row[0]: (row[1], row[2]) for row in self._conn.execute(
-            "SELECT s.id, s.document_id, a.name FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+        owners = {row[0]: (row[1], row[2], row[3]) for row in self._conn.execute(
+            "SELECT s.id, s.document_id, a.name, s.label FROM spans s JOIN annotators a ON a.id = s.annotator_id "
             "WHERE s.id IN (SELECT value FROM json_each(?))", [_json_ids(spans)])}
+        role_labels = dict(self._conn.execute("SELECT name, label FROM roles").fetchall())
         mentioned = {row[0]: (row[1], row[2]) for row in self._conn.execute(
             "SELECT span_id, document_id, event_id FROM event_mentions "
             "WHERE span_id IN (SELECT value FROM json_each(?))",
@@ -277,6 +289,18 @@ class EventQueries:
                 if owner[1] != event.annotator:
                     raise EventError(f"{self.path}: {named} is {event.annotator}'s but names span {span_id} of "
                                      f"another annotator, {owner[1]} (an event's spans are its annotator's)")
+            for span_id in event.mentions:
+                label = owners[span_id][2]
+                if label != EVENT_LABEL:
+                    raise EventError(f"{self.path}: {named}: its mention {span_id} is labelled {label}, not "
+                                     f"{EVENT_LABEL} (an event is mentioned by {EVENT_LABEL} spans)")
+            for role, filled in event.roles.items():
+                wanted = role_labels.get(role, "")
+                for span_id in filled:
+                    label = owners[span_id][2]
+                    if wanted and label != wanted:
+                        raise EventError(f"{self.path}: {named}: its {role} {span_id} is labelled {label}, not "
+                                         f"{wanted} (the role {role!r} takes {wanted} spans)")
             for span_id in event.mentions:
                 other = mentioned.get(span_id)
                 if other is not None and other != _key(event):
@@ -335,6 +359,11 @@ class EventQueries:
     def set_span_value(self, span_id: str, value: dict[str, Any] | None, edited: bool = True) -> None:
         """Give a span its normalised value (None: none); ``edited`` says a person set it, so
         ``normalise --all`` leaves it alone."""
+        if value is not None:
+            row = self._conn.execute("SELECT label FROM spans WHERE id = ?", [span_id]).fetchone()
+            if row is None:
+                raise SpanNotFound(f"{self.path}: no span with id {span_id}")
+            self._check_value(span_id, row[0], value)
         text = self._value_text(value, span_id)
         if self._write_one("UPDATE spans SET value = ?, value_edited = ?, updated_at = ? WHERE id = ?",
                            [text, int(bool(edited)), now(), span_id]).rowcount == 0:
@@ -343,11 +372,22 @@ class EventQueries:
     def set_span_values(self, values: Mapping[str, dict[str, Any] | None], edited: bool = False) -> int:
         """Many values in one transaction (``normalise``); a span gone meanwhile is skipped.
         Returns how many spans were changed."""
+        given = {span_id: value for span_id, value in values.items() if value is not None}
+        if given:
+            for span_id, label in self._conn.execute(
+                    "SELECT id, label FROM spans WHERE id IN (SELECT value FROM json_each(?))", [_json_ids(given)]):
+                self._check_value(span_id, label, given[span_id])
         rows = [(self._value_text(value, span_id), int(bool(edited)), span_id) for span_id, value in values.items()]
         with self.transaction():
             before = self._conn.total_changes
             self._conn.executemany("UPDATE spans SET value = ?, value_edited = ? WHERE id = ?", rows)
             return self._conn.total_changes - before
+
+    def _check_value(self, span_id: str, label: str, value: object) -> None:
+        """A value of the shape its span's label asks (``value_shapes``), or InvalidValueError."""
+        problem = value_problem(label, value)
+        if problem is not None:
+            raise InvalidValueError(f"{self.path}: the value of span {span_id} ({label}) is refused: {problem}")
 
     def _value_text(self, value: object, span_id: str) -> str | None:
         if value is not None and not isinstance(value, dict):

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core.event_edits import EVENT_LABEL
 from annotator.core.model import text_sha256
 from annotator.store.errors import DamagedDatabaseError, NotAProjectError, StoreError
 
@@ -90,6 +91,12 @@ _EVENT_CHECKS = (
     ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'is also a mention of the event (its own argument)' "
      "FROM event_arguments a JOIN event_mentions m ON m.span_id = a.span_id "
      "AND (m.document_id, m.event_id) = (a.document_id, a.event_id)"),
+    ("SELECT m.document_id, m.event_id, 'mention', m.span_id, 'is labelled ' || s.label || ', not "
+     f"{EVENT_LABEL} (an event is mentioned by {EVENT_LABEL} spans)' FROM event_mentions m "
+     f"JOIN spans s ON s.id = m.span_id WHERE s.label != '{EVENT_LABEL}'"),
+    ("SELECT a.document_id, a.event_id, a.role, a.span_id, 'is labelled ' || s.label || ', not ' || r.label || "
+     "' (the label its role takes)' FROM event_arguments a JOIN spans s ON s.id = a.span_id "
+     "JOIN roles r ON r.name = a.role WHERE r.label != '' AND s.label != r.label"),
     ("SELECT e.document_id, e.id, 'mentions', '', 'none: an event needs one mention at least' FROM events e "
      "WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE (m.document_id, m.event_id) = (e.document_id, e.id))"),
 )
@@ -97,7 +104,8 @@ _EVENT_CHECKS = (
 
 def event_problems(conn: sqlite3.Connection) -> list[str]:
     """Event links that point where an event's may not: a span of another document or annotator,
-    an unknown role, the event itself; and events left with no mention."""
+    an unknown role, the event itself, a span of another label than its mention's or role's;
+    and events left with no mention."""
     problems = []
     for sql in _EVENT_CHECKS:
         for document_id, event_id, what, span_id, detail in conn.execute(sql):

@@ -69,6 +69,10 @@ class SpanQueries:
         times = times or {}
         # A Span (or a longer tuple) carries its value and whether a person set it; the
         # import's 9-field tuples carry none.
+        spans = list(spans)
+        for r in spans:  # only the spans that carry a value pay for its check
+            if len(r) > 9 and r[9] is not None:
+                self._check_value(r[0], r[3], r[9])
         rows = [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6], json_text(r[7]), r[8],
                  *times.get(r[0], stamp), *((value_text(r[9]), int(r[10])) if len(r) > 9 else _NO_VALUE))
                 for r in spans]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
+from annotator.normalise.value_shapes import value_problem
 from annotator.ui.highlights import REVIEW_COLORS
 from annotator.ui.tooltips import plain_tooltip, rejection_note
 from annotator.ui.value_text import parse_value_text, value_summary
@@ -81,12 +82,16 @@ class SpanTableModel(QAbstractTableModel):
         signal then redraws the row."""
         if role != Qt.ItemDataRole.EditRole or index.column() != self.value_column:
             return False
+        span = self.span_at(index.row())
         try:
             value = parse_value_text(str(text))
         except ValueError as err:
             self.valueRefused.emit(str(err))
             return False
-        span = self.span_at(index.row())
+        problem = value_problem(span.label, value) if value is not None else None
+        if problem is not None:  # the store would refuse it too: say so here, in a line
+            self.valueRefused.emit(self.tr("Not a %1 value: %2").replace("%1", span.label).replace("%2", problem))
+            return False
         if value != span.value:
             self.valueEdited.emit(span.id, value)
         return True

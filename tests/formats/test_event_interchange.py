@@ -348,8 +348,8 @@ def test_csv_refuses_a_value_that_is_not_an_object(project, tmp_path):
     out = tmp_path / "spans.csv"
     export_to_path(project, "csv", out)
     rows = out.read_text(encoding="utf-8-sig").splitlines()
-    assert rows[1].endswith(",")  # the first span (r-centre) has no value: its cell is blank
-    rows[1] += "[1]"
+    assert rows[1].endswith(",,false")  # the first span (r-centre) has no value: its cell is blank
+    rows[1] = rows[1].removesuffix(",false") + "[1],false"
     broken = tmp_path / "broken.csv"
     broken.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
     assert "the value cell must be blank or a JSON object" in one_line_refusal(tmp_path, broken, line=2)

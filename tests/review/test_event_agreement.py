@@ -59,7 +59,7 @@ def random_project(path, seed: int, annotators=("alice", "bob", "carol")) -> Non
                 for number, mention in enumerate(mentions):
                     chosen = {}
                     for role in roles:
-                        picks = [s.id for s in arguments if rng.random() < 0.4]
+                        picks = [s.id for s in arguments if s.label == role and rng.random() < 0.4]
                         if picks:
                             chosen[role] = tuple(picks)
                     store.save_event(Event(f"E{number}-{annotator}", document_id, annotator, (mention.id,), chosen))
@@ -72,7 +72,9 @@ def test_f1_links_equals_a_brute_force_count_in_every_scope(tmp_path, seed):
     with Store.open(path) as store:
         rows = [r for r in agreement(store, ["alice", "bob", "carol"], by_document=True) if r.measure == "f1_links"]
     links = {a: brute_force_links(path, a) for a in ("alice", "bob", "carol")}
-    assert len(rows) == 3 * (1 + 5) * 3  # pairs x (all + 5 labels) x (corpus + 2 documents)
+    # pairs x (all + the 4 labels an argument has: no argument is an event span) x (corpus + 2 documents)
+    assert len(rows) == 3 * (1 + 4) * 3
+    assert not any(row.label == "event" for row in rows)
     for row in rows:
         a, b = row.annotators
 
@@ -98,7 +100,9 @@ def test_the_same_events_agree_fully_and_a_moved_argument_counts_as_a_miss(tmp_p
         rows = agreement(store, ["alice", "bob"])
         assert next(r.value for r in rows if r.measure == "f1_links" and r.label is None) == pytest.approx(12 / 14)
         assert next(r.value for r in rows if r.measure == "f1_links" and r.label == "casualty") == 0.0
-        assert next(r.value for r in rows if r.measure == "f1_links" and r.label == "event") is None
+        # No argument is an event span: f1_links has no row for that label (always undefined).
+        assert not any(r.measure == "f1_links" and r.label == "event" for r in rows)
+        assert any(r.measure == "f1_exact" and r.label == "event" for r in rows)
     assert main(["agreement", "--db", str(path), "--csv"]) == 0
     out = capsys.readouterr().out
     assert "f1_links,alice+bob,,,0.857143" in out

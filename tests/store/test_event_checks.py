@@ -15,7 +15,7 @@ def test_check_names_each_broken_event_link(tmp_path, capsys):
     document_id, spans = project_with_events(path, annotators=("alice", "bob"))
     with Store.open(path) as store:
         other, _ = store.add_document("نص آخر عن قصف في دمشق", "other")
-        elsewhere = add_parts(store, document_id, "carol", ["syria"])["syria"]
+        elsewhere = add_parts(store, document_id, "carol", ["strike"])["strike"]  # an event span, of carol
         far = store.create_span(other.id, "alice", "place", 15, 19)
         assert store.check() == []
     alice, bob = spans["alice"], spans["bob"]
@@ -40,6 +40,8 @@ def test_check_names_each_broken_event_link(tmp_path, capsys):
         "does not define",
         f"event 'E2' in document {document_id}: its source span {alice['blasts'].id} is also a mention of the "
         "event (its own argument)",
+        f"event 'E2' in document {document_id}: its source span {alice['blasts'].id} is labelled event, not source "
+        "(the label its role takes)",
         f"event 'E1-bob' in document {document_id}: its mention span {elsewhere.id} is a span of another "
         "annotator, carol",
         f"event 'E2-bob' in document {document_id}: its mentions none: an event needs one mention at least",

@@ -93,7 +93,9 @@ def test_the_rules_are_refused_in_one_line_and_nothing_is_stored(project):
         assert expected in message and "\n" not in message.replace("'E\\n9'", ""), message
         assert str(store.path) in message
     # A batch with one bad event stores none of it.
-    good = Event("E3", document_id, "alice", (alice["syria"].id,))
+    text = store.document_text(document_id)
+    strikes = store.create_span(document_id, "alice", "event", text.index("ضربات"), text.index("ضربات") + 5)
+    good = Event("E3", document_id, "alice", (strikes.id,))
     with pytest.raises(EventError):
         store.insert_events([good, cases["own argument"]])
     assert store.events_for(document_id) == before
@@ -107,8 +109,10 @@ def test_insert_events_skips_an_equal_event_and_refuses_a_different_one_with_its
     assert len(store.events_for(document_id, ["alice"])) == 2
     with pytest.raises(EventError, match="already there"):
         store.insert_events([Event("E1", document_id, "alice", (alice["strike"].id,))])
+    text = store.document_text(document_id)
+    strikes = store.create_span(document_id, "alice", "event", text.index("ضربات"), text.index("ضربات") + 5)
     with pytest.raises(EventError, match="given twice"):
-        store.insert_events([Event("E7", document_id, "alice", (alice["syria"].id,))] * 2)
+        store.insert_events([Event("E7", document_id, "alice", (strikes.id,))] * 2)
 
 
 def test_delete_event(project):

@@ -159,6 +159,16 @@ def test_a_value_is_typed_in_the_span_table_and_undone(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
     assert "Not a value" in window.statusBar().currentMessage()
+    # A JSON object that is no date: refused in a line as well, nothing stored.
+    table.setFocus()
+    table.setCurrentIndex(cell)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"iso": "2018-13-45"}')
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    assert "Not a date value" in window.statusBar().currentMessage()
     with Store.open(window.workspace.store.path) as store:
         span = next(s for s in store.spans_for(thursday.document_id) if s.id == thursday.id)
     assert (span.value, span.value_edited) == (thursday.value, False)

@@ -32,32 +32,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="49"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Welcome to Annotator</source>
         <translation>مرحبًا بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="50"/>
+        <location filename="../../ui/app.py" line="51"/>
         <source>Your name, as it goes on your spans:</source>
         <translation>اسمك كما سيظهر على تعليقاتك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="80"/>
+        <location filename="../../ui/app.py" line="81"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="121"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>This project was made by an older Annotator; a copy of it as it was is kept in %1</source>
         <translation>أُنشئ هذا المشروع بإصدار أقدم من Annotator؛ احتُفظ بنسخة منه كما كان في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Waiting for another program (an import?) to finish writing to the project…</source>
         <translation>بانتظار برنامج آخر (استيراد؟) حتى ينتهي من الكتابة في المشروع…</translation>
     </message>
@@ -1272,27 +1272,27 @@ Try again?</source>
 <context>
     <name>SpanTable</name>
     <message>
-        <location filename="../../ui/span_table.py" line="140"/>
+        <location filename="../../ui/span_table.py" line="145"/>
         <source>all agree</source>
         <translation>اتفاق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="141"/>
+        <location filename="../../ui/span_table.py" line="146"/>
         <source>some</source>
         <translation>بعضهم</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="142"/>
+        <location filename="../../ui/span_table.py" line="147"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="143"/>
+        <location filename="../../ui/span_table.py" line="148"/>
         <source>gold</source>
         <translation>ذهبي</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="144"/>
+        <location filename="../../ui/span_table.py" line="149"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
@@ -1305,32 +1305,37 @@ Try again?</source>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../ui/span_table.py" line="71"/>
+        <location filename="../../ui/span_table.py" line="72"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="72"/>
+        <location filename="../../ui/span_table.py" line="73"/>
         <source>Label</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="72"/>
+        <location filename="../../ui/span_table.py" line="73"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="72"/>
+        <location filename="../../ui/span_table.py" line="73"/>
         <source>Annotator</source>
         <translation>المُعلِّق</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="72"/>
+        <location filename="../../ui/span_table.py" line="73"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/span_table.py" line="108"/>
+        <location filename="../../ui/span_table.py" line="93"/>
+        <source>Not a %1 value: %2</source>
+        <translation>ليست قيمة %1 صحيحة: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/span_table.py" line="113"/>
         <source>Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, anything else as a JSON object; empty clears it</source>
         <translation>انقر مرتين للتحرير؛ التاريخ هكذا 2018-04-19 أو 2018-05 أو 2018، وغيره كائن JSON؛ الفراغ يمحوها</translation>
     </message>
