@@ -31,13 +31,15 @@ def machine() -> str:
 def main() -> int:
     from PySide6 import __version__ as pyside_version
 
-    from bench import events, interchange, records, review, workspace
+    from bench import events, interchange, learned, records, review, suggestions, workspace
 
     args = [a for a in sys.argv[1:] if a != "--quick"]
     out = Path(args[0] if args else "bench/results/latest.json")
     results = workspace.run()
     results += events.run()
     results += records.run()
+    results += learned.run()
+    results += suggestions.run(2_000 if "--quick" in sys.argv else 10_000)
     results += review.run()
     results += interchange.run(20_000 if "--quick" in sys.argv else 100_000)
     width = max(len(r["figure"]) for r in results)

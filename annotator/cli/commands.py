@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from annotator.cli.common import UserError, default_annotator, open_project, progress_printer, show_list
+from annotator.core.model import SUGGESTED
 from annotator.formats.conll import TagOptions
 from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path, write_stream
 from annotator.formats.importer import import_paths
@@ -47,6 +48,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.annotator and args.annotator.strip() == SUGGESTED:
+        raise UserError(f"{SUGGESTED} is reserved for the suggesters' spans (annotator suggest); "
+                        "import under another name")
     store = open_project(args, OpenMode.CREATE)
     try:
         with store:
@@ -171,12 +175,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"documents  {figures['documents']}")
     print(f"spans      {figures['spans']}")
+    print(f"events     {figures['event_count']}")
     print("by label:")
     for label, count in figures["spans_by_label"].items():
         print(f"  {label:<12} {count}")
     print("by annotator:")
+    events = figures["events_by_annotator"]
     for name, count in figures["spans_by_annotator"].items():
-        print(f"  {name:<12} {count}")
+        print(f"  {name:<12} {count}" + (f" span(s), {events.get(name, 0)} event(s)" if events else ""))
     return 0
 
 

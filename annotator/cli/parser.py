@@ -27,6 +27,7 @@ from annotator.cli.review_commands import (
     cmd_users_set,
     same_pair,
 )
+from annotator.cli.suggest_command import add_parser as add_suggest_parser
 from annotator.core.errors import AnnotatorError
 from annotator.formats.exporting import EXPORTERS
 from annotator.formats.registry import AUTO, import_choices
@@ -58,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the files' format (default: guessed from each file)")
     p.add_argument("--annotator", metavar="NAME", help="who imported spans belong to when a span does not say")
     p.add_argument("--encoding", metavar="NAME", help="decode text files with this encoding (e.g. cp1256)")
-    p.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema instead of refusing")
+    p.add_argument("--add-labels", action="store_true",
+                   help="add unknown labels (and event roles) to the schema instead of refusing")
     p.add_argument("--skip-bad-lines", action="store_true",
                    help="import what can be read and list every line or span skipped, and why")
     p.add_argument("--verbose", action="store_true", help="list every skipped line")
@@ -138,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
 
     add_event_parsers(sub, common)
+    add_suggest_parser(sub, common)
     return parser
 
 

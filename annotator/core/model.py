@@ -16,6 +16,10 @@ from typing import Any, NamedTuple
 
 from annotator.core.errors import AnnotatorError
 
+# The reserved annotator whose spans are the suggesters' proposals (issue 15): nobody imports or
+# works as it, and agreement, exports, review, side by side and progress leave it out unless named.
+SUGGESTED = "suggested"
+
 
 class SpanError(AnnotatorError, ValueError):
     """A span that breaks the offsets contract."""

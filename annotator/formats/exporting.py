@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from annotator.core.model import Document, Span
+from annotator.core.model import SUGGESTED, Document, Span
 from annotator.formats import spacy_format
 from annotator.formats.conll import TagOptions
 from annotator.formats.output_files import write_stream_replacing
@@ -47,7 +47,10 @@ def selected(store: ProjectStore, options: ExportOptions, only: set[int] | None 
     done = 0
     stream = store.iter_documents_with_lean_spans if lean else store.iter_documents_with_spans
     ids = wanted_docs if only is None else (only if wanted_docs is None else wanted_docs & only)
-    for document, spans in stream(options.annotators, ids):  # the store selects: no walk over the rest
+    annotators = options.annotators
+    if annotators is None and any(a.name == SUGGESTED for a in store.annotators()):
+        annotators = [a.name for a in store.annotators() if a.name != SUGGESTED]  # suggestions only when named
+    for document, spans in stream(annotators, ids):  # the store selects: no walk over the rest
         if wanted_labels is not None:
             spans = [s for s in spans if s.label in wanted_labels]
         yield document, spans

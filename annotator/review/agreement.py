@@ -29,7 +29,7 @@ What each measure counts:
   annotator's event, its two spans taken as ``(document, start, end, label)``: a triple
   matches when the other annotator's events hold the same one (``measures.f1_links``).
   Which event a link is in does not matter beyond its mention. Per label: links whose
-  argument has that label.
+  argument has that label; none for the event label, as no argument is an event span.
 
 Every figure is a function of the spans alone: neither the order spans are read in nor
 Python's hash seed changes it.
@@ -41,7 +41,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
-from annotator.core.model import Event, Span
+from annotator.core.event_edits import EVENT_LABEL
+from annotator.core.model import SUGGESTED, Event, Span
 from annotator.core.tokens import document_tokens
 from annotator.formats.tagging import AlignmentReport, align
 from annotator.review import measures
@@ -77,9 +78,9 @@ class _Corpus:
 
 def labelling_annotators(store: ProjectStore) -> list[str]:
     """Whom agreement compares unless told: everyone with at least one span, by name; the
-    gold layer never. A reviewer who only reviewed has no spans of their own."""
+    gold layer and the suggesters' layer never. A reviewer who only reviewed has no spans of their own."""
     return [annotator.name for annotator, spans in store.annotator_span_counts()
-            if spans and annotator.name != GOLD and annotator.role != "gold"]
+            if spans and annotator.name not in (GOLD, SUGGESTED) and annotator.role != "gold"]
 
 
 def _token_labels(text: str, tokens, spans) -> list[str]:
@@ -280,8 +281,9 @@ def agreement(store: ProjectStore, annotators: list[str], documents: Iterable[in
                 exact, overlapping = span_comparisons.f1(a, b, label, document)
                 rows.append(Row("f1_exact", pair, label, document, exact))
                 rows.append(Row("f1_overlap", pair, label, document, overlapping))
-                rows.append(Row("f1_links", pair, label, document, measures.f1_links(
-                    links[a].get((label, document), set()), links[b].get((label, document), set()))))
+                if label != EVENT_LABEL:  # no argument is an event span: its row would always be undefined
+                    rows.append(Row("f1_links", pair, label, document, measures.f1_links(
+                        links[a].get((label, document), set()), links[b].get((label, document), set()))))
                 rows.append(Row("cohen_kappa", pair, label, document,
                                 measures.cohen_kappa(tokens(a, label), tokens(b, label))))
                 rows.append(Row("krippendorff_alpha", pair, label, document,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from annotator.core.model import DONE, IN_PROGRESS, NEW, Document, text_sha256
+from annotator.core.model import DONE, IN_PROGRESS, NEW, SUGGESTED, Document, text_sha256
 from annotator.store.errors import DocumentNotFound, InvalidValueError
 from annotator.store.interface import STATUSES, DocumentSummary
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row, json_text, now
@@ -104,7 +104,9 @@ class DocumentQueries:
         if annotator and annotator_id is None:
             row = self._conn.execute("SELECT id FROM annotators WHERE name = ?", [annotator]).fetchone()
             annotator_id = row[0] if row else -1
-        span_filter = "" if annotator_id is None else "AND s.annotator_id = :a"
+        # Unless named, the suggesters' spans are nobody's work: they make no document in progress.
+        span_filter = ("AND s.annotator_id IS NOT (SELECT id FROM annotators WHERE name = :suggested)"
+                       if annotator_id is None else "AND s.annotator_id = :a")
         status_filter = "" if annotator_id is None else "AND st.annotator_id = :a"
         rows = self._conn.execute(
             f"""
@@ -114,7 +116,7 @@ class DocumentQueries:
                     ORDER BY st.updated_at DESC LIMIT 1)
             FROM documents d ORDER BY d.id
             """,
-            {"a": annotator_id},
+            {"a": annotator_id, "suggested": SUGGESTED},
         ).fetchall()
         summaries = []
         for doc_id, title, source, length, count, status in rows:
@@ -164,7 +166,7 @@ class DocumentQueries:
             FROM annotators a ORDER BY a.name
             """, {"done": DONE, "going": IN_PROGRESS}).fetchall()
         return {name: {NEW: total - done - in_progress, IN_PROGRESS: in_progress, DONE: done}
-                for name, done, in_progress in rows}
+                for name, done, in_progress in rows if name != SUGGESTED}
 
     def status(self, document_id: int, annotator: str) -> str:
         row = self._conn.execute(

@@ -53,6 +53,20 @@ class Rejection:
     created_at: str
 
 
+@dataclass(frozen=True)
+class StoredModel:
+    """A learned suggester's model as the project keeps it: whose labels (``annotator``) and
+    which ``labels`` it learned, what it was trained on (as its suggester records it), the
+    serialised model, and when it was stored ("" until it is)."""
+
+    name: str
+    annotator: str
+    labels: tuple[str, ...]
+    trained_on: dict[str, Any]
+    data: bytes
+    created_at: str = ""
+
+
 class LeanSpanRow(NamedTuple):
     """A span as token exports read it: no id, annotator, text or origin, which they never
     use (reading without them takes little more than half the time). Not a ``Span``: a
@@ -132,6 +146,8 @@ class ProjectStore(Protocol):
     def insert_span(self, span: Span) -> None: ...
     def insert_checked_spans(self, spans: Iterable[Span | tuple],
                              times: dict[str, tuple[str, str]] | None = None) -> int: ...
+    def replace_suggestions(self, document_id: int, spans: Iterable[Span],
+                            labels: Iterable[str] | None = None) -> int: ...
     def span(self, span_id: str) -> Span | None: ...
     def update_span(self, span_id: str, *, label: str | None = None, start: int | None = None,
                     end: int | None = None) -> Span: ...
@@ -173,3 +189,9 @@ class ProjectStore(Protocol):
     def restore_events(self, events: Iterable[Event]) -> None: ...
     def set_span_value(self, span_id: str, value: dict[str, Any] | None, edited: bool = True) -> None: ...
     def set_span_values(self, values: Mapping[str, dict[str, Any] | None], edited: bool = False) -> int: ...
+
+    # -- learned suggesters' models (annotator/store/models.py)
+    def model(self, name: str) -> StoredModel | None: ...
+    def models(self) -> list[StoredModel]: ...
+    def save_model(self, model: StoredModel) -> StoredModel: ...
+    def delete_model(self, name: str) -> bool: ...

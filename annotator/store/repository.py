@@ -36,10 +36,12 @@ from annotator.store.events import EventQueries
 from annotator.store.interface import ProjectStore
 from annotator.store.labels import AnnotatorQueries, LabelQueries
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.models import ModelQueries
 from annotator.store.opening import OpenMode, check_header, connect_read_only, missing_folders, remove_new_project
 from annotator.store.project_settings import SettingQueries
 from annotator.store.rejections import RejectionQueries
 from annotator.store.spans import SpanQueries
+from annotator.store.suggestions import SuggestionQueries
 from annotator.store.translation import translate_sqlite_errors
 
 if TYPE_CHECKING:
@@ -73,7 +75,7 @@ def open_store(location: str | os.PathLike[str], mode: OpenMode, *, busy_timeout
 
 @translate_sqlite_errors
 class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQueries, SettingQueries,
-            RejectionQueries):
+            RejectionQueries, ModelQueries, SuggestionQueries):
     """A project file, the SQLite ``ProjectStore``. Open with ``open_store(path, mode)`` (or
     ``Store.open``); close when done."""
 
@@ -377,10 +379,15 @@ class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQ
             ).fetchall()
         )
         names = self.label_names()
+        events_by_annotator = dict(self._conn.execute(
+            "SELECT a.name, count(*) FROM events e JOIN annotators a ON a.id = e.annotator_id "
+            "GROUP BY a.name ORDER BY a.name").fetchall())
         return {
             "documents": self.document_count(),
             "spans": sum(by_label.values()),
             "spans_by_label": {label.name: by_label.get(label.name, 0) for label in self.labels()}
             | {k: v for k, v in by_label.items() if k not in names},
             "spans_by_annotator": by_annotator,
+            "event_count": sum(events_by_annotator.values()),
+            "events_by_annotator": events_by_annotator,
         }

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.model import SUGGESTED
 from annotator.store import OpenMode, ProjectStore, StoreError, default_db_path, open_store
 from annotator.ui.i18n import apply_language
 from annotator.ui.main_thread_gc import collect_on_the_ui_thread
@@ -37,7 +38,7 @@ def ensure_app() -> QApplication:
 def annotator_name(settings: QSettings, ask: bool = True) -> str:
     """The name stored in settings; on first run, asked once."""
     name = ANNOTATOR.read(settings)
-    if name:
+    if name and name != SUGGESTED:  # the suggesters' layer is nobody's login: asked again
         return name
     import getpass  # first run only
 
@@ -49,7 +50,7 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
         typed, ok = QInputDialog.getText(None, QApplication.translate("App", "Welcome to Annotator"),
                                          QApplication.translate("App", "Your name, as it goes on your spans:"),
                                          text=default)
-        if ok and typed.strip():
+        if ok and typed.strip() and typed.strip() != SUGGESTED:
             default = typed.strip()
     ANNOTATOR.write(settings, default)
     return default

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Document, Span
+from annotator.core.model import SUGGESTED, Document, Span
 from annotator.store import Store
 from annotator.ui import settings as prefs
 from annotator.ui import window_actions
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
     def ask_annotator_name(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Annotator name"),
                                         self.tr("Your name, as it goes on your spans:"), text=self.workspace.annotator)
-        if ok and name.strip():
+        if ok and name.strip() and name.strip() != SUGGESTED:  # the suggesters' layer is nobody's login
             self.set_annotator(name.strip())
 
     def set_language(self, code: str) -> None:

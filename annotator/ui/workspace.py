@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.event_edits import unlinked_misfits
-from annotator.core.model import Document, Event, Label, Role, Span
+from annotator.core.model import SUGGESTED, Document, Event, Label, Role, Span
 from annotator.core.span_index import SpanIndex
 from annotator.review.adjudication import GOLD, rejected_by, statuses, with_rejections
 from annotator.store import ProjectStore
@@ -49,7 +49,9 @@ class Workspace(QObject):
     def open_document(self, document_id: int) -> None:
         self.document = self.store.document(document_id)
         # Annotators see only their own spans (blind annotation); a reviewer sees everyone's.
-        self.spans = SpanIndex(self.store.spans_for(document_id, None if self.review_mode else [self.annotator]))
+        # Review mode (and side by side, drawn from it) shows people's work: never the suggesters' layer.
+        spans = self.store.spans_for(document_id, None if self.review_mode else [self.annotator])
+        self.spans = SpanIndex(s for s in spans if s.annotator != SUGGESTED or not self.review_mode)
         self.events = self._stored_events()
         self.rejections = self.store.rejections_for(document_id) if self.review_mode else []
         self.undo_stack.clear()  # commands refer to one document's spans
