@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.core import arabic
 from annotator.core.model import Label, Span
 from annotator.core.span_index import SpanIndex
-from annotator.ui import event_overlay
 from annotator.ui import highlights as hl
 from annotator.ui.qt_offsets import TextMapping
 from annotator.ui.resources import article_font
@@ -249,7 +248,9 @@ class ArticleView(QPlainTextEdit):
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self.event_marks or self._link_drag:
-            event_overlay.paint_marks(self, self.event_marks, self._link_drag)
+            from annotator.ui.event_overlay import paint_marks  # only once an event is chosen
+
+            paint_marks(self, self.event_marks, self._link_drag)
         blocks = self._visible_bracket_blocks()
         if not blocks:
             return

@@ -7,13 +7,13 @@ text is escaped inside a tooltip that is explicitly rich, so Qt's guess has noth
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication
 
 
 def plain_tooltip(text: str) -> str:
-    body = html.escape(text.replace("\r\n", "\n"), quote=False).replace("\n", "<br>")
+    # html.escape without importing html (its entity tables cost 2 ms of start-up): & first.
+    body = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = body.replace("\r\n", "\n").replace("\n", "<br>")
     return f"<p style='white-space:pre'>{body}</p>"
 
 
