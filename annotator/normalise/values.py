@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from annotator.core.arabic import normalise as fold
 from annotator.core.model import Document, Event, Span
 from annotator.normalise.casualties import normalise_casualty
 from annotator.normalise.dates import normalise_date, publication_date
@@ -32,9 +34,9 @@ def compute_values(document: Document, spans: Iterable[Span], events: Iterable[E
     values: dict[str, dict[str, Any]] = {}
     for span in spans:
         if span.label == DATE:
-            value = normalise_date(span.text, published=published, preceding_text=document.text[:span.start])
+            value = _date_value(span.text, published, document.text, span.start)
         elif span.label == CASUALTY:
-            value = normalise_casualty(span.text)
+            value = _copy(_casualty_value(span.text))
         else:
             continue
         if value is not None:
@@ -43,6 +45,35 @@ def compute_values(document: Document, spans: Iterable[Span], events: Iterable[E
     if places:
         values.update(place_values(document.text, places, list(events)))
     return values
+
+
+# A date that names no month (منه، من الشهر ذاته، نفسه) takes it from the text before it; any
+# other is worth the same wherever it stands, so its value is computed once per publication
+# date. Folded first, so a diacritic (مِنْه) cannot hide a reference from this check.
+_NEEDS_CONTEXT = ("منه", "ذات", "نفس", "عين")
+# منه and الشهر ذاته look back this far at most (the date grammar reads the last 600 characters).
+_LOOK_BACK = 1000
+
+
+def _date_value(text: str, published: date | None, document_text: str, start: int) -> dict[str, Any] | None:
+    folded = fold(text)
+    if any(word in folded for word in _NEEDS_CONTEXT):
+        return normalise_date(text, published=published, preceding_text=document_text[max(0, start - _LOOK_BACK):start])
+    return _copy(_context_free_date(text, published))
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_free_date(text: str, published: date | None) -> dict[str, Any] | None:
+    return normalise_date(text, published=published)
+
+
+@lru_cache(maxsize=1 << 16)
+def _casualty_value(text: str) -> dict[str, Any] | None:
+    return normalise_casualty(text)
+
+
+def _copy(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    return dict(value) if value is not None else None  # a cached value is never handed out to be changed
 
 
 def value_for(document: Document, span: Span, events: Iterable[Event] = (),
