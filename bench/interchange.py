@@ -99,8 +99,9 @@ def bare_export(db: Path, out: Path, fmt: str) -> None:
     conn = sqlite3.connect(db)
     docs = conn.execute("SELECT id, title, text FROM documents ORDER BY id")
     # Values too: the exports write each span's normalised value, which the import computed.
-    span_rows = conn.execute('SELECT s.document_id, s.id, s.start, s."end", s.label, s.text, a.name, s.value '
-                             "FROM spans s JOIN annotators a ON a.id = s.annotator_id ORDER BY s.document_id, s.start")
+    span_rows = conn.execute('SELECT s.document_id, s.id, s.start, s."end", s.label, s.text, a.name, s.value, '
+                             "s.value_edited FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+                             "ORDER BY s.document_id, s.start")
     pending = span_rows.fetchone()
     with out.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream) if fmt == "csv" else None
@@ -115,7 +116,8 @@ def bare_export(db: Path, out: Path, fmt: str) -> None:
                      **({"value": json.loads(s[7])} if s[7] is not None else {})}
                     for s in spans]}, ensure_ascii=False) + "\n")
             elif fmt == "csv":
-                writer.writerows([doc_id, title, s[1], s[2], s[3], s[4], s[5], s[6], s[7] or ""] for s in spans)
+                writer.writerows([doc_id, title, s[1], s[2], s[3], s[4], s[5], s[6], s[7] or "",
+                                  "true" if s[8] else "false"] for s in spans)
             else:  # conll: whitespace tokens, IOB2 tags
                 tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
                 tags = ["O"] * len(tokens)
