@@ -48,6 +48,7 @@ def test_review_mode_shows_agreement_and_builds_gold(qtbot, tmp_path, reference_
     assert status[("alice", "صباح الخميس", "date")] == status[("bob", "صباح", "date")] == "conflict"  # other edges
     assert status[("alice", "مدينة الصدر", "place")] == "some"
     assert window.span_model.columnCount() == 5  # label, text, annotator, agreement, value
+    assert window.span_table.isColumnHidden(4) and not window.span_table.isColumnHidden(1)  # room for the text
     # The colours are in the text layout: a red wave under a conflict.
     conflict = next(s for s in window.workspace.spans if s.text == "سوريا")
     block = window.view.document().findBlock(window.view.mapping.to_qt(conflict.start))

@@ -287,6 +287,13 @@ def install_event_records(window: QMainWindow) -> EventsController:
     model.valueRefused.connect(lambda message: operations.tell(message, 8000))
     edit = QAbstractItemView.EditTrigger
     window.span_table.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)  # only the value column edits
+    # In review mode the narrow table needs its room for the text and the agreement: values stay
+    # in the tooltips there (and the Events panel).
+    def fit_columns() -> None:
+        for column in range(model.columnCount()):
+            window.span_table.setColumnHidden(column, window.workspace.review_mode and column == model.value_column)
+
+    model.modelReset.connect(fit_columns)
     window.span_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     window.span_table.customContextMenuRequested.connect(lambda point: place_menu(window, point))
     from annotator.ui.window_actions import action, view_action
