@@ -198,3 +198,17 @@ def test_crlf_text_is_kept_and_a_line_end_word_takes_no_part_of_the_break(qtbot,
     drag(qtbot, view, second, second + len("البصرة"))
     qtbot.keyClick(view, "2")
     assert stored(window) == {("بغداد.", "place"), ("البصرة", "place")}
+
+
+def test_the_same_selection_labelled_twice_is_one_span(qtbot, window):
+    view, text = window.view, window.workspace.document.text
+    at = text.index("سوريا")
+    for _ in range(2):
+        drag(qtbot, view, at, at + len("سوريا"))
+        qtbot.keyClick(view, "2")
+    assert [(s.text, s.label) for s in window.workspace.store.spans_for(window.workspace.document.id)] == [
+        ("سوريا", "place")]
+    assert "Already labelled place" in window.statusBar().currentMessage()
+    drag(qtbot, view, at, at + len("سوريا"))
+    qtbot.keyClick(view, "3")  # another label on the same words is another annotation
+    assert len(window.workspace.store.spans_for(window.workspace.document.id)) == 2

@@ -65,7 +65,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../ui/article_view.py" line="339"/>
+        <location filename="../../ui/article_view.py" line="340"/>
         <source>%1 by %2: %3</source>
         <translation>%1 بواسطة %2: %3</translation>
     </message>
@@ -290,32 +290,32 @@
         <translation>عُيّن تاريخ النشر؛ وأُعيد حساب التواريخ النسبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="303"/>
+        <location filename="../../ui/controllers/events.py" line="310"/>
         <source>New event from the event span</source>
         <translation>حدث جديد من مقطع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="305"/>
+        <location filename="../../ui/controllers/events.py" line="312"/>
         <source>Add the event span to the chosen event</source>
         <translation>إضافة مقطع الحدث إلى الحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="307"/>
+        <location filename="../../ui/controllers/events.py" line="314"/>
         <source>Link an argument to the chosen event</source>
         <translation>ربط عنصر بالحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="309"/>
+        <location filename="../../ui/controllers/events.py" line="316"/>
         <source>Accept the span&apos;s event into gold</source>
         <translation>قبول حدث المقطع في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="311"/>
+        <location filename="../../ui/controllers/events.py" line="318"/>
         <source>Events panel</source>
         <translation>لوحة الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="313"/>
+        <location filename="../../ui/controllers/events.py" line="320"/>
         <source>Publication date…</source>
         <translation>تاريخ النشر…</translation>
     </message>
@@ -816,6 +816,11 @@ Try again?</source>
         <translation>صار %1: أُخرج من %2 حيث لم يعد يناسب.</translation>
     </message>
     <message>
+        <location filename="../../ui/controllers/labelling.py" line="71"/>
+        <source>Already labelled %1.</source>
+        <translation>موسوم بالفعل %1.</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="366"/>
         <source>Annotator: %1</source>
         <translation>المُعلِّق: %1</translation>
@@ -947,12 +952,12 @@ Try again?</source>
         <translation>%1 في %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="74"/>
+        <location filename="../../ui/controllers/labelling.py" line="80"/>
         <source>Spaces at the edges were left out of the span.</source>
         <translation>استُبعدت المسافات من طرفي المقطع.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/labelling.py" line="103"/>
+        <location filename="../../ui/controllers/labelling.py" line="109"/>
         <source>The edge moved on past the space: spans never end in one.</source>
         <translation>تجاوز الطرف المسافة: لا يبدأ المقطع بمسافة ولا ينتهي بها.</translation>
     </message>
@@ -967,12 +972,12 @@ Try again?</source>
         <translation>لم يعد %1 موجودًا، فأُزيل من المشاريع الأخيرة.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="295"/>
+        <location filename="../../ui/controllers/events.py" line="302"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="315"/>
+        <location filename="../../ui/controllers/events.py" line="322"/>
         <source>E&amp;vents</source>
         <translation>الأ&amp;حداث</translation>
     </message>

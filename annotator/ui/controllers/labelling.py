@@ -64,6 +64,12 @@ class LabellingController(QObject):
             return
         text = self.workspace.document.text
         start, end = arabic.trim_spaces(text, chosen_start, chosen_end)
+        same = next((s for s in self.workspace.spans.overlapping(start, end)
+                     if (s.start, s.end, s.label, s.annotator) == (start, end, name, self.workspace.author)), None)
+        if same is not None:  # the same span twice is never two annotations
+            self.view.select_span(same, scroll=False)
+            self.operations.tell(translate("MainWindow", "Already labelled %1.").replace("%1", name), 4000)
+            return
         if not confirm_span(self.view, text, start, end, long_span_length(self.settings)):
             return
         command = AddSpanCommand(self.workspace, name, start, end)
