@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import random
-import uuid
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
