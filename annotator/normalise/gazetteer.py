@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -93,6 +94,24 @@ def match(text: str) -> Match | None:
             if len(variant) >= 3 and variant in index:
                 return Match(index[variant], region, near)
     return None
+
+
+def knows(key: str) -> bool:
+    """Whether a folded name is a key of the index as it stands (``match`` tries other readings
+    too: a suggester that must not move a span's edges asks this)."""
+    return key in _index()
+
+
+def begins_a_name(prefix: str) -> bool:
+    """Whether some key of the index starts with ``prefix`` (a multi-word name may go on)."""
+    keys = _sorted_keys()
+    at = bisect_left(keys, prefix)
+    return at < len(keys) and keys[at].startswith(prefix)
+
+
+@cache
+def _sorted_keys() -> list[str]:
+    return sorted(_index())
 
 
 def loaded() -> bool:

@@ -15,13 +15,12 @@ rules read as dates, numbers or events are never places."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from annotator.normalise.arabic_names import DIRECTIONS, PLACE_HEADS, REGION_HEADS
 from annotator.normalise.arabic_names import fold as name_key
 from annotator.normalise.date_words import DAY_WORDS, WEEKDAYS, month_lexicon
-from annotator.normalise.gazetteer import Match, _index, match
+from annotator.normalise.gazetteer import Match, begins_a_name, knows, match
 from annotator.suggest.base import Suggestion, Word, stem_start, stems, words
 
 ORIGIN = "gazetteer"
@@ -63,7 +62,7 @@ def _start_options(key: str) -> tuple[tuple[int, str, str, bool], ...]:
     gazetteer begins with; none for a number (most words: nothing to look up after them)."""
     if not _name(key) or any(c.isdigit() for c in key):
         return ()
-    return tuple(o for o in _first_words(key) if o[2] in REGION_HEADS or _begins_a_name(o[2]))
+    return tuple(o for o in _first_words(key) if o[2] in REGION_HEADS or begins_a_name(o[2]))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -83,7 +82,7 @@ def _longest(text: str, ws: list[Word], i: int) -> tuple[int, int, Match] | None
     if longest > 1:
         second = _name(ws[i + 1].key)
         # Only a reading that, with the next word, begins some name can begin a longer one.
-        longer = [o for o in options if o[2] in REGION_HEADS or _begins_a_name(o[2] + second)]
+        longer = [o for o in options if o[2] in REGION_HEADS or begins_a_name(o[2] + second)]
         if longer:
             names = [_name(w.key) for w in ws[i + 1:i + longest]]
             found = _longer(ws, i, longer, names)
@@ -109,22 +108,11 @@ def _longer(ws: list[Word], i: int, options: list, names: list[str]) -> tuple[in
     return None
 
 
-@cache
-def _sorted_keys() -> list[str]:
-    return sorted(_index())
-
-
-def _begins_a_name(prefix: str) -> bool:
-    keys = _sorted_keys()
-    at = bisect_left(keys, prefix)
-    return at < len(keys) and keys[at].startswith(prefix)
-
-
 def _known(key: str) -> bool:
     """Whether the gazetteer holds this exact key. ``match`` also tries other readings (without a
     head, a direction, a particle, in another spelling): here the span decides, so only the
-    literal key counts, read from match's own index."""
-    return key in _index()
+    literal key counts."""
+    return knows(key)
 
 
 def _cued(text: str, ws: list[Word], i: int, letters: int, previous_place: int) -> bool:
