@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QPlainTextEdit
 
 MENTION_COLOR = QColor("#b71c1c")
+_MANY = 400  # longer stretches on one line: their two ends only
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,11 @@ def span_rects(view: QPlainTextEdit, qt_start: int, qt_end: int) -> list[QRectF]
                 start, end = max(qt_start, line_start), min(qt_end, line_end)
                 if start >= end:
                     continue
-                xs = [_x(line.cursorToX(start - base)), _x(line.cursorToX(end - base))]
-                rects.append(QRectF(min(xs), line.y(), abs(xs[1] - xs[0]), line.height()).translated(origin))
+                # Every caret position, not just the ends: digits and Latin inside Arabic run left
+                # to right, so the range's two ends can fall inside it (the 2|4 of "24 فبراير").
+                positions = range(start, end + 1) if end - start <= _MANY else (start, end)
+                xs = [_x(line.cursorToX(p - base)) for p in positions]
+                rects.append(QRectF(min(xs), line.y(), max(xs) - min(xs), line.height()).translated(origin))
         block = block.next()
     return rects
 

@@ -40,6 +40,9 @@ def view_keys(as_keys: Callable[[str], str] = str) -> list[tuple[str, str]]:
          QCoreApplication.translate("ShortcutSheet", "Select inside a word (no snapping)")),
         (as_keys("Delete"), QCoreApplication.translate("ShortcutSheet", "Delete the selected span")),
         (as_keys("Tab / Shift+Tab"), QCoreApplication.translate("ShortcutSheet", "Next / previous span")),
+        (as_keys("Enter, 1 – 5, ١ – ٥"), QCoreApplication.translate(
+            "ShortcutSheet", "Accept the selected suggestion (with its label, or the key's)")),
+        (as_keys("Backspace"), QCoreApplication.translate("ShortcutSheet", "Reject the selected suggestion")),
         (as_keys("Shift+← / Shift+→"),
          QCoreApplication.translate("ShortcutSheet", "Move the selected span's left edge")),
         (as_keys("Ctrl+Shift+← / Ctrl+Shift+→"),

@@ -15,6 +15,7 @@ from annotator.core.span_index import SpanIndex
 from annotator.review.adjudication import GOLD, rejected_by, statuses, with_rejections
 from annotator.store import ProjectStore
 from annotator.store.interface import Rejection
+from annotator.suggest.standing import is_suggestion_rejection
 
 
 class Workspace(QObject):
@@ -53,7 +54,9 @@ class Workspace(QObject):
         spans = self.store.spans_for(document_id, None if self.review_mode else [self.annotator])
         self.spans = SpanIndex(s for s in spans if s.annotator != SUGGESTED or not self.review_mode)
         self.events = self._stored_events()
-        self.rejections = self.store.rejections_for(document_id) if self.review_mode else []
+        # An annotator's "no" to a suggestion is no reviewer's X on anyone's span.
+        self.rejections = ([r for r in self.store.rejections_for(document_id) if not is_suggestion_rejection(r)]
+                           if self.review_mode else [])
         self.undo_stack.clear()  # commands refer to one document's spans
         self.documentOpened.emit(self.document)
 

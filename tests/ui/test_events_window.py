@@ -300,3 +300,17 @@ def test_shift_a_in_review_accepts_an_annotators_event_into_gold(qtbot, tmp_path
     window.undo_action.trigger()  # one step: the gold event and its spans
     with Store.open(db) as store:
         assert store.spans_for(document.id, ["gold"]) == [] and store.events_for(document.id, ["gold"]) == []
+
+
+def test_an_outline_covers_digits_inside_arabic_whole(qtbot, window):
+    """24 فبراير: the date's digits run left to right inside right-to-left text; the outline is
+    as wide as all the span's glyphs, not just the stretch between its two logical ends."""
+    from annotator.ui.event_overlay import span_rects
+
+    view, text = window.view, window.workspace.document.text
+    phrase = "24 فبراير/شباط 2017"
+    start = text.index(phrase)
+    view.scroll_to(start, start + len(phrase))
+    (rect,) = span_rects(view, *view.mapping.range_to_qt(start, start + len(phrase)))
+    caret_xs = [caret_point(view, cp).x() for cp in range(start, start + len(phrase) + 1)]
+    assert rect.left() <= min(caret_xs) + 1 and rect.right() >= max(caret_xs) - 1

@@ -1193,52 +1193,62 @@ Try again?</source>
         <translation>المقطع التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="44"/>
+        <location filename="../../ui/shortcut_sheet.py" line="43"/>
+        <source>Accept the selected suggestion (with its label, or the key&apos;s)</source>
+        <translation>قبول الاقتراح المحدد (بوسمه، أو بوسم المفتاح)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="45"/>
+        <source>Reject the selected suggestion</source>
+        <translation>رفض الاقتراح المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="47"/>
         <source>Move the selected span&apos;s left edge</source>
         <translation>تحريك الحافة اليسرى للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="46"/>
+        <location filename="../../ui/shortcut_sheet.py" line="49"/>
         <source>Move the selected span&apos;s right edge</source>
         <translation>تحريك الحافة اليمنى للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="48"/>
+        <location filename="../../ui/shortcut_sheet.py" line="51"/>
         <source>Next / previous match while finding</source>
         <translation>النتيجة التالية / السابقة أثناء البحث</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="50"/>
+        <location filename="../../ui/shortcut_sheet.py" line="53"/>
         <source>Search all documents; Enter or a double-click opens a match</source>
         <translation>البحث في كل المستندات؛ Enter أو النقر المزدوج يفتح التطابق</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="51"/>
+        <location filename="../../ui/shortcut_sheet.py" line="54"/>
         <source>Ctrl + drag</source>
         <translation>Ctrl + سحب</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="52"/>
+        <location filename="../../ui/shortcut_sheet.py" line="55"/>
         <source>From an event span to another span: link it to the event</source>
         <translation>من مقطع حدث إلى مقطع آخر: يربطه بالحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="53"/>
+        <location filename="../../ui/shortcut_sheet.py" line="56"/>
         <source>Clear the selection (and cancel linking)</source>
         <translation>إلغاء التحديد (والربط الجاري)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="60"/>
+        <location filename="../../ui/shortcut_sheet.py" line="63"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="68"/>
+        <location filename="../../ui/shortcut_sheet.py" line="71"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcut_sheet.py" line="68"/>
+        <location filename="../../ui/shortcut_sheet.py" line="71"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
@@ -1343,6 +1353,84 @@ Try again?</source>
         <location filename="../../ui/span_table.py" line="113"/>
         <source>Double-click to edit; a date as 2018-04-19, 2018-05 or 2018, anything else as a JSON object; empty clears it</source>
         <translation>انقر مرتين للتحرير؛ التاريخ هكذا 2018-04-19 أو 2018-05 أو 2018، وغيره كائن JSON؛ الفراغ يمحوها</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="57"/>
+        <source>Reject suggestion %1</source>
+        <translation>رفض اقتراح %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="132"/>
+        <source>Suggestions could not be computed for this document.</source>
+        <translation>تعذر حساب الاقتراحات لهذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="171"/>
+        <source>No more suggestions this way in this document.</source>
+        <translation>لا اقتراحات أخرى في هذا الاتجاه في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="206"/>
+        <source>Accept suggestion %1</source>
+        <translation>قبول اقتراح %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="225"/>
+        <source>Select a suggestion first (a click, or F6).</source>
+        <translation>حدد اقتراحًا أولًا (بنقرة، أو F6).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="228"/>
+        <source>Accept %1 suggestions of %2</source>
+        <translation>قبول %1 من اقتراحات %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="251"/>
+        <source>Select a span first: its text is labelled everywhere.</source>
+        <translation>حدد مقطعًا أولًا: يوسم نصه في كل موضع.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="257"/>
+        <source>No other occurrence of this text left to label.</source>
+        <translation>لم يبق موضع آخر لهذا النص دون وسم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="259"/>
+        <source>Label %1 more as %2</source>
+        <translation>وسم %1 أخرى بـ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="319"/>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="321"/>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="324"/>
+        <source>Accept every suggestion of the selected one&apos;s label</source>
+        <translation>قبول كل اقتراحات وسم الاقتراح المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="326"/>
+        <source>Hide suggestions</source>
+        <translation>إخفاء الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="328"/>
+        <source>Annotate all: label the selected span&apos;s text everywhere in the document</source>
+        <translation>وسم الكل: وسم نص المقطع المحدد أينما ورد في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/suggestions.py" line="332"/>
+        <source>S&amp;uggestions</source>
+        <translation>الا&amp;قتراحات</translation>
     </message>
 </context>
 <context>

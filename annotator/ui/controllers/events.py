@@ -325,4 +325,7 @@ def install_event_records(window: QMainWindow) -> EventsController:
                  window.accept_event_action, None,
                  window.published_action, None, window.events_panel_action, dock.toggleViewAction()):
         menu.addSeparator() if made is None else menu.addAction(made)
+    from annotator.ui.controllers.suggestions import install_suggestions  # its menu follows this one
+
+    install_suggestions(window)
     return controller
