@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMainWindow
 
@@ -29,6 +29,8 @@ from annotator.ui.operations import Operations
 from annotator.ui.workspace import Workspace
 
 translate = QCoreApplication.translate
+FIRST_DELAY_MS = 400
+_loaded = threading.Event()  # the suggesters have run once in this process
 
 # A proclitic before an occurrence stays outside the span (بسوريا → سوريا), as the suggesters have it.
 PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "وف", "ول", "فب", "فل", "وك", "لل"})
@@ -106,9 +108,18 @@ class SuggestionsController(QObject):
             self.rejections = store.rejections_for(document.id)
             if not self.layer:
                 labels = [label.name for label in self.workspace.labels]
-                threading.Thread(target=self._compute, args=(document, labels, self._opening), daemon=True,
-                                 name="suggestions").start()
+                opening = self._opening
+                # The first computation loads the suggesters and the gazetteer (0.2 s of Python on a
+                # thread that shares the interpreter's lock): it waits until the window has been
+                # drawn, or it would double the first paint. Later ones start at once.
+                QTimer.singleShot(0 if _loaded.is_set() else FIRST_DELAY_MS,
+                                  lambda: self._start(document, labels, opening))
         self.refresh()
+
+    def _start(self, document: Document, labels: list[str], opening: int) -> None:
+        if opening == self._opening:  # still the document open
+            threading.Thread(target=self._compute, args=(document, labels, opening), daemon=True,
+                             name="suggestions").start()
 
     def _compute(self, document: Document, labels: list[str], opening: int) -> None:
         """On a plain thread: typing never waits for the suggesters (the first call loads the gazetteer)."""
@@ -117,6 +128,7 @@ class SuggestionsController(QObject):
             from annotator.suggest.rules import rule_suggestions
 
             found = rule_suggestions(document.text, publication_date(document.meta), labels)
+            _loaded.set()
         except Exception:  # noqa: BLE001 - said on the UI thread
             found = None
         try:
