@@ -289,6 +289,8 @@ def test_shift_a_in_review_accepts_an_annotators_event_into_gold(qtbot, tmp_path
     qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     strike = next(s for s in window.workspace.spans if s.text == "قصفت")
     window.view.select_span(strike)
+    qtbot.keyClick(window.view, "l")  # alice's event is alice's: the reviewer links gold events
+    assert "is alice's: accept it into gold" in window.statusBar().currentMessage()
     qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     with Store.open(db) as store:
         gold = {s.id: s.text for s in store.spans_for(document.id, ["gold"])}

@@ -129,9 +129,11 @@ def test_a_gold_span_x_still_leaves_gold_without_a_rejection(qtbot, tmp_path, re
     window = open_window(qtbot, db, annotator="reviewer")
     window.review_action.trigger()
     window.accept_agreed_action.trigger()
+    assert "accepted into gold" in window.statusBar().currentMessage()  # Ctrl+Shift+A says what it did
     window.view.select_span(find(window, GOLD, "قصفت"))
     qtbot.keyClick(window.view, Qt.Key.Key_X)
     assert stored(db) == ([], [])
+    assert window.statusBar().currentMessage() == "Taken out of the gold layer."
 
 
 def test_dashboard_double_click_selects_the_listed_span_not_another_at_its_place(qtbot, tmp_path, reference_text):

@@ -168,7 +168,7 @@
     </message>
     <message>
         <location filename="../../ui/controllers/events.py" line="109"/>
-        <location filename="../../ui/controllers/events.py" line="205"/>
+        <location filename="../../ui/controllers/events.py" line="210"/>
         <source>New event %1</source>
         <translation>حدث جديد %1</translation>
     </message>
@@ -205,117 +205,122 @@
     </message>
     <message>
         <location filename="../../ui/controllers/events.py" line="144"/>
+        <source>%1 is %2&apos;s: accept it into gold (Shift+A), then link to the gold event.</source>
+        <translation>%1 يعود إلى %2: اقبله في الطبقة الذهبية (Shift+A)، ثم اربط بالحدث الذهبي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/events.py" line="149"/>
         <source>Click the span to link to %1, or select text and label it; Esc cancels.</source>
         <translation>انقر المقطع لربطه بـ %1، أو حدّد نصًا ووسمه؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="150"/>
+        <location filename="../../ui/controllers/events.py" line="155"/>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="154"/>
+        <location filename="../../ui/controllers/events.py" line="159"/>
         <source>An event span is a mention: add it with M.</source>
         <translation>مقطع الحدث ذِكرٌ له: أضفه بالمفتاح M.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="158"/>
-        <location filename="../../ui/controllers/events.py" line="202"/>
+        <location filename="../../ui/controllers/events.py" line="163"/>
+        <location filename="../../ui/controllers/events.py" line="207"/>
         <source>No role takes %1 spans.</source>
         <translation>لا دور يقبل مقاطع %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="162"/>
+        <location filename="../../ui/controllers/events.py" line="167"/>
         <source>Already linked.</source>
         <translation>مربوط بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="164"/>
+        <location filename="../../ui/controllers/events.py" line="169"/>
         <source>Link %1 to %2</source>
         <translation>ربط %1 بـ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="166"/>
+        <location filename="../../ui/controllers/events.py" line="171"/>
         <source>%1 linked to %2 as %3.</source>
         <translation>رُبط %1 بـ %2 بوصفه %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="175"/>
+        <location filename="../../ui/controllers/events.py" line="180"/>
         <source>In review mode, select a span of an annotator&apos;s event first.</source>
         <translation>في وضع المراجعة، اختر أولًا مقطعًا من حدث أحد المُعلِّقين.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="180"/>
+        <location filename="../../ui/controllers/events.py" line="185"/>
         <source>Accept %1 into gold</source>
         <translation>قبول %1 في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="185"/>
+        <location filename="../../ui/controllers/events.py" line="190"/>
         <source>%1 of %2 is gold %3 (%4 span(s) added to gold).</source>
         <translation>%1 من %2 صار الحدث الذهبي %3 (أُضيف %4 مقطعًا إلى الطبقة الذهبية).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="209"/>
+        <location filename="../../ui/controllers/events.py" line="214"/>
         <source>Drag from an event span.</source>
         <translation>اسحب من مقطع حدث.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="220"/>
+        <location filename="../../ui/controllers/events.py" line="225"/>
         <source>Unlink from %1</source>
         <translation>فك الربط من %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="224"/>
+        <location filename="../../ui/controllers/events.py" line="229"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="244"/>
+        <location filename="../../ui/controllers/events.py" line="249"/>
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="245"/>
+        <location filename="../../ui/controllers/events.py" line="250"/>
         <source>When was this article published? (YYYY-MM-DD; empty: not known)</source>
         <translation>متى نُشر هذا المقال؟ (YYYY-MM-DD؛ فارغ: غير معروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="252"/>
+        <location filename="../../ui/controllers/events.py" line="257"/>
         <source>Not a date: %1 (write it as 2018-04-19)</source>
         <translation>ليس تاريخًا: %1 (اكتبه هكذا 2018-04-19)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="255"/>
+        <location filename="../../ui/controllers/events.py" line="260"/>
         <source>Publication date set; relative dates counted again.</source>
         <translation>عُيّن تاريخ النشر؛ وأُعيد حساب التواريخ النسبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="310"/>
+        <location filename="../../ui/controllers/events.py" line="315"/>
         <source>New event from the event span</source>
         <translation>حدث جديد من مقطع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="312"/>
+        <location filename="../../ui/controllers/events.py" line="317"/>
         <source>Add the event span to the chosen event</source>
         <translation>إضافة مقطع الحدث إلى الحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="314"/>
+        <location filename="../../ui/controllers/events.py" line="319"/>
         <source>Link an argument to the chosen event</source>
         <translation>ربط عنصر بالحدث المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="316"/>
+        <location filename="../../ui/controllers/events.py" line="321"/>
         <source>Accept the span&apos;s event into gold</source>
         <translation>قبول حدث المقطع في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="318"/>
+        <location filename="../../ui/controllers/events.py" line="323"/>
         <source>Events panel</source>
         <translation>لوحة الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="320"/>
+        <location filename="../../ui/controllers/events.py" line="325"/>
         <source>Publication date…</source>
         <translation>تاريخ النشر…</translation>
     </message>
@@ -711,42 +716,57 @@
         <translation>قبول %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="82"/>
+        <location filename="../../ui/controllers/review.py" line="44"/>
+        <source>Accepted into gold as %1.</source>
+        <translation>قُبل في الطبقة الذهبية بوسم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="79"/>
+        <source>Taken out of the gold layer.</source>
+        <translation>أُخرج من الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="84"/>
         <source>Take back rejection of %1</source>
         <translation>التراجع عن رفض %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="85"/>
+        <location filename="../../ui/controllers/review.py" line="87"/>
         <source>Reject %1</source>
         <translation>رفض %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="86"/>
+        <location filename="../../ui/controllers/review.py" line="88"/>
         <source>Rejection taken back.</source>
         <translation>أُلغي الرفض.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="87"/>
+        <location filename="../../ui/controllers/review.py" line="89"/>
         <source>Rejected: X again takes the rejection back.</source>
         <translation>رُفض: اضغط X مرة أخرى للتراجع عن الرفض.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="94"/>
+        <location filename="../../ui/controllers/review.py" line="96"/>
         <source>No agreed spans left to accept.</source>
         <translation>لم يبقَ مقطع متفق عليه للقبول.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="96"/>
+        <location filename="../../ui/controllers/review.py" line="98"/>
         <source>Accept %1 agreed spans</source>
         <translation>قبول %1 مقطعًا متفقًا عليه</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="115"/>
+        <location filename="../../ui/controllers/review.py" line="100"/>
+        <source>%1 agreed span(s) accepted into gold.</source>
+        <translation>قُبل %1 من المقاطع المتفق عليها في الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/review.py" line="118"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="118"/>
+        <location filename="../../ui/controllers/review.py" line="121"/>
         <location filename="../../ui/main_window.py" line="312"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق</translation>
@@ -757,7 +777,7 @@
         <translation>تحتاج اللوحة إلى matplotlib: pip install &apos;annotator[dashboard]&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="104"/>
+        <location filename="../../ui/controllers/review.py" line="107"/>
         <source>No disagreements left in this document.</source>
         <translation>لا خلافات باقية في هذا المستند.</translation>
     </message>
@@ -972,12 +992,12 @@ Try again?</source>
         <translation>لم يعد %1 موجودًا، فأُزيل من المشاريع الأخيرة.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="302"/>
+        <location filename="../../ui/controllers/events.py" line="307"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/events.py" line="322"/>
+        <location filename="../../ui/controllers/events.py" line="327"/>
         <source>E&amp;vents</source>
         <translation>الأ&amp;حداث</translation>
     </message>
@@ -1358,77 +1378,77 @@ Try again?</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="57"/>
+        <location filename="../../ui/controllers/suggestions.py" line="59"/>
         <source>Reject suggestion %1</source>
         <translation>رفض اقتراح %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="132"/>
+        <location filename="../../ui/controllers/suggestions.py" line="144"/>
         <source>Suggestions could not be computed for this document.</source>
         <translation>تعذر حساب الاقتراحات لهذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="171"/>
+        <location filename="../../ui/controllers/suggestions.py" line="183"/>
         <source>No more suggestions this way in this document.</source>
         <translation>لا اقتراحات أخرى في هذا الاتجاه في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="206"/>
+        <location filename="../../ui/controllers/suggestions.py" line="218"/>
         <source>Accept suggestion %1</source>
         <translation>قبول اقتراح %1</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="225"/>
+        <location filename="../../ui/controllers/suggestions.py" line="237"/>
         <source>Select a suggestion first (a click, or F6).</source>
         <translation>حدد اقتراحًا أولًا (بنقرة، أو F6).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="228"/>
+        <location filename="../../ui/controllers/suggestions.py" line="240"/>
         <source>Accept %1 suggestions of %2</source>
         <translation>قبول %1 من اقتراحات %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="251"/>
+        <location filename="../../ui/controllers/suggestions.py" line="263"/>
         <source>Select a span first: its text is labelled everywhere.</source>
         <translation>حدد مقطعًا أولًا: يوسم نصه في كل موضع.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="257"/>
+        <location filename="../../ui/controllers/suggestions.py" line="269"/>
         <source>No other occurrence of this text left to label.</source>
         <translation>لم يبق موضع آخر لهذا النص دون وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="259"/>
+        <location filename="../../ui/controllers/suggestions.py" line="271"/>
         <source>Label %1 more as %2</source>
         <translation>وسم %1 أخرى بـ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="319"/>
+        <location filename="../../ui/controllers/suggestions.py" line="331"/>
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="321"/>
+        <location filename="../../ui/controllers/suggestions.py" line="333"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="324"/>
+        <location filename="../../ui/controllers/suggestions.py" line="336"/>
         <source>Accept every suggestion of the selected one&apos;s label</source>
         <translation>قبول كل اقتراحات وسم الاقتراح المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="326"/>
+        <location filename="../../ui/controllers/suggestions.py" line="338"/>
         <source>Hide suggestions</source>
         <translation>إخفاء الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="328"/>
+        <location filename="../../ui/controllers/suggestions.py" line="340"/>
         <source>Annotate all: label the selected span&apos;s text everywhere in the document</source>
         <translation>وسم الكل: وسم نص المقطع المحدد أينما ورد في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/suggestions.py" line="332"/>
+        <location filename="../../ui/controllers/suggestions.py" line="344"/>
         <source>S&amp;uggestions</source>
         <translation>الا&amp;قتراحات</translation>
     </message>

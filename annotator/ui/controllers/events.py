@@ -140,6 +140,11 @@ class EventsController(QObject):
         if self.current is None:
             self.operations.tell(translate("Events", "Choose an event first (click one of its spans)."))
             return
+        if self.current.annotator != self.workspace.author:  # review: the gold layer's events are edited
+            self.operations.tell(translate("Events", "%1 is %2's: accept it into gold (Shift+A), then link to "
+                                                     "the gold event.").replace("%1", self.current.id)
+                                 .replace("%2", self.current.annotator), 8000)
+            return
         self.linking = True
         self.operations.tell(translate("Events", "Click the span to link to %1, or select text and label it; "
                                                  "Esc cancels.").replace("%1", self.current.id), 8000)

@@ -40,7 +40,8 @@ def accept_into_gold(workspace: Workspace, operations: Operations, span: Span, l
     steps = [InsertSpanCommand(workspace, copy, text)]
     if copy.label == span.label:  # accepting what one rejected takes the rejection back
         steps += [TakeBackRejectionCommand(workspace, r) for r in my_rejections(workspace, span)]
-    return operations.run((steps[0] if len(steps) == 1 else BatchCommand(workspace, text, steps)).run_and_push)
+    return operations.run((steps[0] if len(steps) == 1 else BatchCommand(workspace, text, steps)).run_and_push,
+                          success=translate("MainWindow", "Accepted into gold as %1.").replace("%1", copy.label))
 
 
 def my_rejections(workspace: Workspace, span: Span) -> list:
@@ -74,7 +75,8 @@ class ReviewController(QObject):
             return
         target = rejection(span, workspace.spans)
         if span.annotator == GOLD:
-            self.operations.run(DeleteSpanCommand(workspace, target).run_and_push)
+            self.operations.run(DeleteSpanCommand(workspace, target).run_and_push,
+                                success=translate("MainWindow", "Taken out of the gold layer."))
             return
         mine = my_rejections(workspace, span)
         if mine:
@@ -95,7 +97,8 @@ class ReviewController(QObject):
             return
         text = translate("MainWindow", "Accept %1 agreed spans").replace("%1", str(len(agreed)))
         batch = BatchCommand(workspace, text, [InsertSpanCommand(workspace, copy, copy.label) for copy in agreed])
-        self.operations.run(batch.run_and_push)
+        self.operations.run(batch.run_and_push, success=translate("MainWindow", "%1 agreed span(s) accepted into gold.")
+                            .replace("%1", str(len(agreed))))
 
     def next_disagreement(self) -> None:
         open_ones = open_disagreements(self.workspace.spans, self.workspace.review_statuses())
