@@ -43,6 +43,23 @@ def corpus(path: Path, documents: int, seed: int = 3) -> None:
             out.write(json.dumps({"text": text, "title": f"doc {n}", "spans": spans}, ensure_ascii=False) + "\n")
 
 
+def project_with_export_time(folder: Path, documents: int) -> tuple[Path, float]:
+    """A project of ``documents`` corpus articles, and the best of three JSON Lines exports of it:
+    the baseline the normalising and suggesting benchmarks are held to."""
+    from annotator.formats.exporting import export_to_path
+    from annotator.formats.importer import import_paths
+    from annotator.store import Store
+
+    source = folder / "corpus.jsonl"
+    corpus(source, documents)
+    db = folder / "project.db"
+    with Store.open(db) as store:
+        import_paths(store, [source], annotator="bench")
+    with Store.open(db) as store:
+        export = timed(lambda: export_to_path(store, "jsonl", folder / "out.jsonl"), repeat=3)
+    return db, export
+
+
 def timed(fn, repeat: int = 1) -> float:
     """The best of ``repeat`` runs: on a shared two-core machine the minimum is the
     figure least disturbed by other work."""

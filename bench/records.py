@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from bench import normalise_accuracy
-from bench.interchange import corpus, timed
+from bench.interchange import project_with_export_time, timed
 
 
 def accuracy_rows() -> list[dict]:
@@ -37,20 +37,12 @@ def accuracy_rows() -> list[dict]:
 
 
 def normalise_rows(documents: int = 10_000) -> list[dict]:
-    from annotator.formats.exporting import export_to_path
-    from annotator.formats.importer import import_paths
     from annotator.review.normalising import normalise_project
     from annotator.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        source = folder / "corpus.jsonl"
-        corpus(source, documents)
-        db = folder / "project.db"
-        with Store.open(db) as store:
-            import_paths(store, [source], annotator="bench")
-        with Store.open(db) as store:
-            export = timed(lambda: export_to_path(store, "jsonl", folder / "out.jsonl"), repeat=3)
+        db, export = project_with_export_time(folder, documents)
         cleared = folder / "cleared.db"
         shutil.copy(db, cleared)
         with Store.open(cleared) as store:  # no values yet: every span of a normalised label gets one

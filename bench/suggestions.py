@@ -11,7 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.interchange import corpus, timed
+from bench.interchange import project_with_export_time, timed
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 GOLD = DATA / "suggest-gold" / "gold.jsonl"
@@ -98,20 +98,12 @@ def article_ms() -> float:
 
 
 def project_rows(documents: int = 10_000) -> list[dict]:
-    from annotator.formats.exporting import export_to_path
-    from annotator.formats.importer import import_paths
     from annotator.store import Store
     from annotator.suggest.runner import suggest
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        source = folder / "corpus.jsonl"
-        corpus(source, documents)
-        db = folder / "project.db"
+        db, export = project_with_export_time(Path(tmp), documents)
         with Store.open(db) as store:
-            import_paths(store, [source], annotator="bench")
-        with Store.open(db) as store:
-            export = timed(lambda: export_to_path(store, "jsonl", folder / "out.jsonl"), repeat=3)
             took = timed(lambda: suggest(store), repeat=1)
     return [{"figure": f"suggest (rules) for {documents:,} documents, stored (s)", "value": round(took, 2),
              "baseline": round(export, 2), "ratio": round(took / export, 2), "target": "ratio <= 10",

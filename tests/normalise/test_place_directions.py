@@ -5,25 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.model import Span
 from annotator.normalise.places import candidates, place_values
+from tests.normalise.test_places import spans_of, value
 
 BAGHDAD, ALEPPO, DAMASCUS, SYRIA = 98182, 170063, 170654, 163843
 SOUTH_AFRICA, SOUTH_SUDAN = 953987, 7909807
-
-
-def value(text: str) -> dict | None:
-    found = candidates(text)
-    return found[0] if found else None
-
-
-def spans_of(text: str, *names: str) -> list[Span]:
-    spans, at = [], 0
-    for i, name in enumerate(names):
-        start = text.index(name, at)
-        spans.append(Span(f"s{i}", 1, "ann", "place", start, start + len(name), name))
-        at = start + 1
-    return spans
 
 
 @pytest.mark.parametrize(("written", "named_by"), [
