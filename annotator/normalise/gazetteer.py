@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -58,8 +59,17 @@ class Match:
         return self.places[0]
 
 
-@cache
+# The window's warm-up and its first suggestions may both ask at once, on two threads: one reads.
+_reading = threading.Lock()
+
+
 def _index() -> dict[str, tuple[Place, ...]]:
+    with _reading:
+        return _read_index()
+
+
+@cache
+def _read_index() -> dict[str, tuple[Place, ...]]:
     raw = files("annotator").joinpath(*INDEX).read_bytes()
     index: dict[str, list[Place]] = {}
     text = io.StringIO(gzip.decompress(raw).decode("utf-8"))
@@ -116,4 +126,4 @@ def _sorted_keys() -> list[str]:
 
 def loaded() -> bool:
     """Whether the index has been read (start-up must not read it)."""
-    return _index.cache_info().currsize > 0
+    return _read_index.cache_info().currsize > 0

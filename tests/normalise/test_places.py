@@ -254,3 +254,21 @@ def test_every_place_of_the_reference_article_is_right():
     for row, value in gold_pairs():
         if row["source"].startswith("articles"):
             assert (value["country"], value["geonameid"]) == (row["country"], row["geonameid"]), row["text"]
+
+
+def test_two_threads_asking_at_once_read_the_index_once(monkeypatch):
+    import gzip
+    import threading
+
+    from annotator.normalise import gazetteer
+
+    reads = []
+    real = gzip.decompress
+    monkeypatch.setattr(gzip, "decompress", lambda data: (reads.append(1), real(data))[1])
+    gazetteer._read_index.cache_clear()
+    threads = [threading.Thread(target=gazetteer._index) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert reads == [1] and gazetteer.match("هجين") is not None
