@@ -61,6 +61,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 print(f"near-duplicate: document {pair.source_id} of {path} ({pair.source_title!r}) and document "
                       f"{pair.target_id} here ({pair.target_title!r}): {', '.join(how)}; kept separate "
                       f"(join them with --same {pair.source_id}={pair.target_id})", file=sys.stderr)
+            if report.publication_dates_added:
+                print(f"publication date taken from {path} for {report.publication_dates_added} document(s) "
+                      "that had none", file=sys.stderr)
             for conflict in report.conflicts:
                 print(f"conflict: {conflict}", file=sys.stderr)
             for line in report.not_mapped:

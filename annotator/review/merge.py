@@ -28,6 +28,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DONE, Document, Label, Span
 from annotator.core.text_alignment import OffsetMap, matching_blocks
+from annotator.normalise.dates import publication_date
 from annotator.review.merge_events import EventMerge
 from annotator.review.near_duplicates import NearDuplicate, find_near_duplicates
 from annotator.store import Deletion, DocumentNotFound, OpenMode, ProjectStore, open_store
@@ -55,6 +56,7 @@ class MergeReport:
     events_present: int = 0
     events_renamed: list[str] = field(default_factory=list)  # merged under a new id: theirs was taken here
     events_removed: list[str] = field(default_factory=list)  # here, with their only mention, deleted there
+    publication_dates_added: int = 0  # documents here that had none and took the other copy's
 
     @property
     def problems(self) -> list[str]:
@@ -84,7 +86,7 @@ def _check_same(target: ProjectStore, source: ProjectStore, source_path: Path, s
 
 
 def _place(target: ProjectStore, document: Document, same: dict[int, int], joined: dict[str, int],
-           report: MergeReport) -> tuple[Document, OffsetMap | None]:
+           source_path: Path, report: MergeReport) -> tuple[Document, OffsetMap | None]:
     """The document here that ``document`` goes to, and how offsets move there (None: as they are)."""
     twin = target.document_by_sha256(document.text_sha256)
     target_id = None if twin is not None else same.get(document.id, joined.get(document.text_sha256))
@@ -92,12 +94,32 @@ def _place(target: ProjectStore, document: Document, same: dict[int, int], joine
         mine, created = target.add_document(document.text, document.title, document.source, document.meta)
         report.documents_added += created
         report.documents_matched += not created
+        if not created:
+            mine = _settle_publication_date(target, mine, document, source_path, report)
         return mine, None
     mine = target.document(target_id)
     if document.id in same:
         target.join_text(document.text_sha256, target_id)
     report.documents_joined += 1
+    mine = _settle_publication_date(target, mine, document, source_path, report)
     return mine, OffsetMap(matching_blocks(document.text, mine.text))
+
+
+def _settle_publication_date(target: ProjectStore, mine: Document, theirs: Document, source_path: Path,
+                             report: MergeReport) -> Document:
+    """The publication date anchors every relative date of the document's values: a copy that
+    has one gives it to a document here that has none; two different ones are a conflict, and
+    the one here stays."""
+    here, there = publication_date(mine.meta), publication_date(theirs.meta)
+    if there is None or here == there:
+        return mine
+    if here is None:
+        report.publication_dates_added += 1
+        return target.set_document_meta(mine.id, {**mine.meta, "published": there.isoformat()})
+    report.conflicts.append(
+        f"{source_path}: document {theirs.id} was published {there.isoformat()} there and document {mine.id} "
+        f"{here.isoformat()} here; the date here was kept")
+    return mine
 
 
 def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | None = None,
@@ -133,7 +155,7 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             for done, (document, spans) in enumerate(source.iter_documents_with_spans(), 1):
                 if progress:
                     progress(done, total)
-                mine, offsets = _place(target, document, same, joined, report)
+                mine, offsets = _place(target, document, same, joined, source_path, report)
                 placed[document.id] = mine.id
                 span_times = source.span_times(document.id) if spans else {}
                 for span in spans:
