@@ -180,9 +180,9 @@ rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
 t = time.perf_counter()
 places.candidates("هجين")
 again = time.perf_counter() - t
-gazetteer._index.cache_clear()
+gazetteer._read_index.cache_clear()
 tracemalloc.start()
-gazetteer._index()
+gazetteer._read_index()
 held = tracemalloc.get_traced_memory()[0]
 tracemalloc.stop()
 print(seconds, held, again, rss)

@@ -61,10 +61,25 @@ def _approximation_before(ws: list[Word], i: int) -> int:
     return i
 
 
+def _estimated(ws: list[Word], i: int) -> int | None:
+    """The casualty noun an estimate puts a count on with ب (قدرت عدد القتلى بنحو 30، الجرحى بـ 50):
+    its index when word i carries the ب (بنحو، بأكثر، ب50) or follows a lone ب (بـ 50), else None."""
+    if i >= 1 and ws[i - 1].key == "ب":
+        noun = i - 2
+    elif any(letters == 1 and ws[i].key.startswith("ب") for letters, _rest in stems(ws[i].key)) \
+            or ws[i].key[:1] == "ب" and ws[i].key[1:].isdigit():
+        noun = i - 1
+    else:
+        return None
+    if noun >= 0 and ws[noun].key.startswith("ال") and ws[noun].key[2:] in _COUNTED:
+        return noun
+    return None
+
+
 def _trigger_before(ws: list[Word], i: int) -> int | None:
     """The first word of the casualty words right before word i (مقتل وإصابة), or None."""
     if i - 1 < 0 or not _bare(ws[i - 1], _TRIGGERS):
-        return None
+        return _estimated(ws, i)
     j = i - 1
     if j - 1 >= 0 and ws[j].key.startswith("و") and _bare(ws[j - 1], _TRIGGERS):
         j -= 1
@@ -149,8 +164,8 @@ def casualty_suggestions(text: str) -> list[Suggestion]:
                                   or rest in _VAGUE or rest[2:] in _TRIGGERS | _VAGUE)), 0)
         start = with_stem(text, word, letters, "").stem_start
         value = normalise_casualty(text[start:ws[last].end])
-        if value is None:
-            continue
+        if value is None or value["killed"] is None and value["injured"] is None:
+            continue  # حصيلة القتلى: casualty words, but no count of anyone
         out.append(Suggestion(start, ws[last].end, "casualty", ORIGIN, 0.85, value))
     return out
 

@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from annotator.normalise.date_words import (
+    AGO_UNITS,
     CURRENT,
     DAY_WORDS,
     HIJRI_MARK,
@@ -22,6 +23,7 @@ from annotator.normalise.date_words import (
     NEXT,
     PAST,
     SAME,
+    SMALL_NUMBERS,
     WEAK_MONTHS,
     WEEKDAYS,
     YEAR_UNIT,
@@ -49,6 +51,8 @@ def _number(word: Word) -> int | None:
     for _letters, rest in stems(word.key):
         if rest.isdigit():
             return int(rest)
+    if word.key[:1] in "وف" and word.key[1:].isdigit():
+        return int(word.key[1:])  # و1: stems keeps two letters after a proclitic, a day may have one
     return None
 
 
@@ -112,8 +116,14 @@ def _days_before(text: str, ws: list[Word], i: int) -> int:
     if j - 1 >= 0 and gap(text, ws[j - 1], ws[j]) == "/" and _is_day_number(ws[j - 1]):
         j -= 1
     start = j
-    while start - 1 >= 0 and _is_day_number(ws[start - 1]) and gap(text, ws[start - 1], ws[start]) in ("", "،", "-"):
-        start -= 1
+    while start - 1 >= 0:
+        if _is_day_number(ws[start - 1]) and gap(text, ws[start - 1], ws[start]) in ("", "،", "-"):
+            start -= 1
+        elif start - 2 >= 0 and ws[start - 1].key in _DAY_LINKS and _is_day_number(ws[start - 2]) and start < j \
+                and ws[start].key[:1].isdigit():
+            start -= 2  # 12 و 15 مارس، 1 إلى 5 أيار: the link stands alone between two day numbers
+        else:
+            break
     if start == j:
         return i  # no day number: the 'من' is not the date's
     if start - 1 >= 0 and ws[start - 1].key in _DAY_WORD:
@@ -150,7 +160,7 @@ def _anchors(text: str, ws: list[Word]) -> list[tuple[int, int]]:
         month = _month_at(ws, i)
         if month and not (month[0] in WEAK_MONTHS and _weak_alone(ws, i, month[1])):
             last = _month_end(text, ws, month[1])
-            found.append((_days_before(text, ws, i), last))
+            found.append((_period_before(ws, _days_before(text, ws, i)), last))
             i = last + 1
             continue
         day = find_stem(text, ws[i], _DAY_ANCHORS)
@@ -174,8 +184,12 @@ def _anchors(text: str, ws: list[Word]) -> list[tuple[int, int]]:
             continue
         if unit and unit.stem in YEAR_UNIT and i + 1 < len(ws) and (y := _number(ws[i + 1])) and 100 <= y <= 2200:
             last = i + 2 if i + 2 < len(ws) and ws[i + 2].key in _ERAS else i + 1  # عام ( 1308 ) هجري
-            found.append((i, last))
+            found.append((_period_before(ws, i), last))
             i = last + 1
+            continue
+        if (ago := _ago(ws, i)) is not None:
+            found.append((ago, i))
+            i += 1
             continue
         if ws[i].key == "منه" and i > 0 and _is_day_number(ws[i - 1]):
             found.append((_days_before(text, ws, i), i))
@@ -183,7 +197,24 @@ def _anchors(text: str, ws: list[Word]) -> list[tuple[int, int]]:
     return found
 
 
-def _bare_years(ws: list[Word], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _ago(ws: list[Word], i: int) -> int | None:
+    """The first word (قبل) of 'قبل [N] unit' (N ago) whose unit is word i: قبل ثلاثة أيام، قبل 3
+    أيام، قبل شهر، قبل يومين. Not 'قبل عام 2011' (a bound before a year), not a plural unit without
+    its count (قبل أيام: some days, no day named), not 'قبل أكثر من…'."""
+    if ws[i].key not in AGO_UNITS or i == 0:
+        return None
+    j = i - 1
+    counted = ws[j].key in SMALL_NUMBERS or ws[j].key.isdigit() and len(ws[j].key) <= 2
+    if counted:
+        j -= 1
+    if j < 0 or ws[j].key != "قبل" or not counted and ws[i].key in _PLURAL_UNITS:
+        return None
+    if i + 1 < len(ws) and (_number(ws[i + 1]) or 0) >= 100:
+        return None
+    return j
+
+
+def _bare_years(ws: list[Word], taken: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A year written alone (الانتفاضة الأولى 1987، حتى 2019): four digits of a recent year, not a
     number of things (رقم 1948، 1950 شخصا) and not already in an expression."""
     out = []
@@ -192,16 +223,34 @@ def _bare_years(ws: list[Word], taken: list[tuple[int, int]]) -> list[tuple[int,
             continue
         if any(a <= w.start < b for a, b in taken) or i and ws[i - 1].key in _NUMBERED:
             continue
-        if i + 1 < len(ws) and not ws[i + 1].key.isdigit() and not has_stem(ws[i + 1], _ANCHOR_WORDS) \
-                and ws[i + 1].key not in _ERAS and _number(ws[i + 1]) is None and _counted(ws[i + 1].key):
+        if i + 1 < len(ws) and not (i and has_stem(ws[i - 1], _YEAR_CUES)) and _counts_next(text, ws, i):
             continue
-        out.append((w.start, w.end))
+        start = _period_before(ws, i)
+        out.append((find_stem(text, ws[start], _PERIODS).stem_start if start < i else w.start, w.end))
     return out
+
+
+def _counts_next(text: str, ws: list[Word], i: int) -> bool:
+    """Whether the number at word i counts the word after it (1950 شخصا، 1950 لاجئا): a plural or
+    accusative noun right after it. Not a word after a bracket or a comma, nor a plural in ات behind
+    a preposition (2030 لاستثمارات، 2019 لعمليات: ل + plural; a counted noun after such a number is
+    accusative singular, لاجئا)."""
+    after = ws[i + 1]
+    if after.key.isdigit() or has_stem(after, _ANCHOR_WORDS) or after.key in _ERAS or _number(after) is not None:
+        return False
+    if gap(text, ws[i], after) or after.key[:1] in "بلك" and after.key.endswith("ات") and len(after.key) > 5:
+        return False
+    return _counted(after.key)
 
 
 def _counted(key: str) -> bool:
     """A word a number counts (شخصا، قتيلا، دولار): an accusative or plural noun after the number."""
     return key.endswith(("ا", "ين", "ون", "ات")) and len(key) > 3
+
+
+def _period_before(ws: list[Word], first: int) -> int:
+    """The period word before a date's first word (أواخر ديسمبر، مطلع عام 2019، نهاية 2018), if any."""
+    return first - 1 if first > 0 and has_stem(ws[first - 1], _PERIODS) else first
 
 
 def _numeric(text: str) -> list[tuple[int, int]]:
@@ -223,11 +272,11 @@ def date_suggestions(text: str, published: date | None = None) -> list[Suggestio
         start = with_stem(text, word, lead, "").stem_start if lead else word.start
         ranges.append((start, ws[last].end))
     ranges += _numeric(text)
-    ranges += _bare_years(ws, ranges)
+    ranges += _bare_years(ws, ranges, text)
     ranges.sort()
     joined: list[list[int]] = []
     for start, end in ranges:  # يوم الخميس الموافق 19 أبريل، ايلول ( 4 / 9 / 1929 ): one expression
-        if joined and (start <= joined[-1][1] or text[joined[-1][1]:start].strip() in ("", "الموافق", "(")):
+        if joined and (start <= joined[-1][1] or text[joined[-1][1]:start].strip() in _JOINS):
             joined[-1][1] = max(joined[-1][1], end)
         else:
             joined.append([start, end])
@@ -244,8 +293,19 @@ def date_suggestions(text: str, published: date | None = None) -> list[Suggestio
 
 
 _ERAS = frozenset(HIJRI_MARK) | keys("م ميلادي ميلادية")
+_PLURAL_UNITS = keys("أيام أسابيع أشهر شهور أعوام سنوات")
+# Period words a date keeps before it (أواخر ديسمبر، مطلع عام 2019).
+_PERIODS = keys("أواخر أوائل أواسط منتصف مطلع بداية بدايات نهاية نهايات مستهل أول آخر")
+# Words after which four digits are a year, whatever follows (حتى 2019 لعمليات، منذ 2011).
+_YEAR_CUES = keys("حتى منذ مطلع أواخر أوائل أواسط منتصف بداية نهاية مستهل خلال عام سنة العام")
+# Links between day numbers of a range (12 و 15 مارس، 1 إلى 5 أيار).
+_DAY_LINKS = keys("و إلى الى حتى")
+# What may stand between two date expressions that are one (يوم الخميس الموافق 19 أبريل؛ ايلول ( 4 / 9 / 1929 );
+# a range or pair: 1 يناير و1 مايو 2019، يومي الخميس والجمعة، 2018 - 2019).
+_JOINS = ("", "الموافق", "(", "و", "-", "–", "إلى", "الى", "حتى")
 _NUMBERED = keys("رقم رقمها رقمه عدد العدد مضبط مادة المادة")
 _BARE_YEARS = (1900, 2035)
-_ANCHOR_WORDS = frozenset(_MONTHS) | frozenset(_MONTH_FIRST) | _DAY_ANCHORS | _UNITS | {"منه"}
+_ANCHOR_WORDS = frozenset(_MONTHS) | frozenset(_MONTH_FIRST) | _DAY_ANCHORS | _UNITS | frozenset(AGO_UNITS) | {"منه"}
 # What a first word's proclitic is cut from: a date word (وأمس، بالخميس) or a number (وفي 19 → no).
-_LEXICON = frozenset(_MONTHS) | _DAY_ANCHORS | _UNITS | _TIME_OF_DAY | _HOUR | _DAY_WORD | frozenset(_MONTH_FIRST)
+_LEXICON = frozenset(_MONTHS) | _DAY_ANCHORS | _UNITS | _TIME_OF_DAY | _HOUR | _DAY_WORD | frozenset(_MONTH_FIRST) \
+    | _PERIODS

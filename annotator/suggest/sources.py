@@ -14,7 +14,10 @@ from annotator.suggest.base import Suggestion, Word, find_stem, gap, has_stem, k
 ORIGIN = "rules:source"
 _VERBS = keys(
     "قال قالت أكد أكدت أعلن أعلنت ذكر ذكرت أوضح أوضحت أفاد أفادت صرح صرحت أضاف أضافت أشار أشارت "
-    "كشف كشفت نقل نقلت يقول تقول يؤكد تؤكد قالوا أكدوا ذكروا أفادوا أوضحوا")
+    "كشف كشفت نقل نقلت يقول تقول يؤكد تؤكد قالوا أكدوا ذكروا أفادوا أوضحوا "
+    # Estimates and records are reported too (قدرت مفوضية اللاجئين أن…، وثقت المنظمة…); the masculine
+    # قدر is left out: it is also the noun "amount" (على قدر).
+    "قدرت قدروا رجحت رجحوا وثقت وثقوا")
 _PREPOSITIONS = keys("وفق وفقا حسب بحسب طبقا")
 _ON_AUTHORITY = keys("نقلا")  # نقلا عن
 # What ends the subject of an attribution verb.
@@ -39,7 +42,18 @@ _PUNCTUATION = set(".,،:؛;\"«»()؟?!")
 def _stop(ws: list[Word], j: int, text: str) -> bool:
     w = ws[j]
     return (w.key in _SUBJECT_ENDS or any(c in _PUNCTUATION for c in gap(text, ws[j - 1], w))
-            or (w.key.startswith("ل") and has_stem(w, _OUTLETS)) or has_stem(w, _VERBS))
+            or (w.key.startswith("ل") and has_stem(w, _OUTLETS)) or has_stem(w, _VERBS) or _object_of_estimate(w))
+
+
+def _object_of_estimate(w: Word) -> bool:
+    """What an estimate verb takes after its subject: the count (قدرت المنظمة عدد القتلى بنحو 30,
+    الجرحى بـ 50) or the figure with ب (بنحو، بأكثر، ب50): none of it is the speaker's."""
+    return w.key in _ESTIMATED or w.key[:1] == "ب" and (w.key[1:].isdigit() or w.key[1:] in _APPROXIMATE
+                                                        or w.key == "ب")  # بـ 50
+
+
+_ESTIMATED = keys("عدد حصيلة القتلى الجرحى الضحايا المصابين الشهداء")
+_APPROXIMATE = keys("نحو أكثر حوالي حوالى قرابة زهاء ما")
 
 
 def _noun_phrase(text: str, ws: list[Word], i: int) -> tuple[int, int] | None:
