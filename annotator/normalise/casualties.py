@@ -107,6 +107,7 @@ _APPROXIMATORS = [tuple(fold(w) for w in phrase.split()) for phrase in (
 )]
 _SUBSET = frozenset(fold(w) for w in "بينهم بينهن منهم منهن بينها منها".split())
 _UP_TO = frozenset(fold(w) for w in ("إلى", "الى"))
+_PREPOSITIONS = frozenset(fold(w) for w in "من بين إلى الى في على عن".split())  # واحد من القتلى: a count
 # Names only, found inside a word (بالكوليرا): مرض/مرضى would also drop patients killed in a strike.
 _DISEASES = tuple(fold(w) for w in "كوليرا فيروس كورونا كوفيد إيدز حصبة سرطان إسهال".split())
 _NOT_PEOPLE_BEFORE = frozenset(fold(w) for w in (
@@ -258,7 +259,7 @@ def _counts(text: str, words: list[Token], slots: list[_Slot]) -> list[_Count]:
         after = slots[number.last + 1].token.key if number.last + 1 < len(slots) else ""
         percent = text[number.end:number.end + 2].strip()[:1] in ("%", "٪")
         if percent or before in _NOT_PEOPLE_BEFORE or before.removeprefix("و") in _NOT_PEOPLE_BEFORE \
-                or after in _NOT_PEOPLE_AFTER:
+                or after in _NOT_PEOPLE_AFTER or _describes_a_noun(number, text, slots):
             taken.update(range(number.first, number.last + 1))
             continue
         counts.append(_Count(number.first, number.last, number.value))
@@ -276,6 +277,16 @@ def _counts(text: str, words: list[Token], slots: list[_Slot]) -> list[_Count]:
             counts.append(_Count(i, i, None))
     counts.sort(key=lambda c: c.first)
     return counts
+
+
+def _describes_a_noun(number: Any, text: str, slots: list[_Slot]) -> bool:
+    """واحد/واحدة after a noun other than a casualty word is its adjective, not a count: in
+    "مقتل 5 من أسرة واحدة" the family is one, the killed are five. After a casualty word
+    (قتيل واحد) it is that word's count and stays."""
+    if number.value != 1 or number.first == 0 or any(c.isdigit() for c in text[number.start:number.end]):
+        return False
+    noun = slots[number.first - 1]
+    return noun.word is None and noun.stem not in _PREPOSITIONS
 
 
 def _assign(count: _Count, slots: list[_Slot], claimed: set[int], has_words: bool) -> None:
