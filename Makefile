@@ -16,7 +16,7 @@ LS_VERSION := 1.23.2
 LS_VENV    := .venv-labelstudio
 LS_STAMP   := $(LS_VENV)/.installed-$(LS_VERSION)
 
-.PHONY: run test test-fast lint labelstudio bench screenshots package package-test clean
+.PHONY: run test test-fast lint labelstudio postgresql bench screenshots package package-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Annotator needs Python 3.11 or newer; set PYTHON=python3.12 (or newer)")'
@@ -43,6 +43,18 @@ $(LS_STAMP): | $(BIN)/python
 
 labelstudio: $(LS_STAMP)
 
+# The server tests start a throw-away PostgreSQL from Debian's package (tests/server_fixture.py).
+# As root (CI) it is installed when missing; otherwise, without it, those tests are skipped with a
+# line saying so. ANNOTATOR_TEST_PG_BIN names another folder holding initdb and pg_ctl.
+postgresql:
+	@if [ -z "$$ANNOTATOR_TEST_PG_BIN" ] && ! command -v initdb >/dev/null 2>&1 \
+		&& ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		&& [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "initdb not found: installing Debian's postgresql for the server tests (apt-get)"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >/dev/null \
+			|| { echo "apt-get install postgresql failed (see above); the server tests need it"; exit 1; }; \
+	fi
+
 run: $(RUN_STAMP)
 	@mkdir -p $(dir $(RUN_DB))
 	$(BIN)/annotator gui --db $(RUN_DB) $(SAMPLE)
@@ -50,7 +62,7 @@ run: $(RUN_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: lint $(LS_STAMP)
+test: lint $(LS_STAMP) postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test-fast: $(STAMP)

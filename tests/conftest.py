@@ -11,6 +11,8 @@ os.environ.pop("ANNOTATOR_DB", None)
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["tests.server_fixture"]  # postgresql_server, server_database_url
+
 REPO = Path(__file__).resolve().parents[1]
 TEST_DATA = REPO / "tests" / "data"
 REFERENCE_ARTICLE = TEST_DATA / "articles" / "000_dd904abe3b3d7368.txt"
@@ -32,11 +34,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "project.db"
 
 
-@pytest.fixture
-def store(db_path: Path):
-    from annotator.store import Store
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, db_path: Path) -> Path | str:
+    """Where a test's project lives: a project file, then a fresh database on the test server
+    (tests/server_fixture.py; skipped in one line where no server can be had). Every test that
+    takes ``store`` (or this) runs against both stores."""
+    if request.param == "sqlite":
+        return db_path
+    return request.getfixturevalue("server_database_url")
 
-    with Store.open(db_path) as opened:
+
+@pytest.fixture
+def store(store_location):
+    from annotator.store import OpenMode, open_store
+
+    with open_store(store_location, OpenMode.CREATE) as opened:
         yield opened
 
 

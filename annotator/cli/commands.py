@@ -26,6 +26,7 @@ from annotator.store import (
     OpenMode,
     default_db_path,
     newest_backup,
+    project_location,
 )
 
 
@@ -43,7 +44,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from annotator.ui.app import run
 
-    return run(db_path=Path(args.db) if args.db else None, files=[Path(f) for f in args.files],
+    return run(db_path=project_location(args.db) if args.db else None, files=[Path(f) for f in args.files],
                screenshot=Path(args.screenshot) if args.screenshot else None)
 
 
@@ -189,7 +190,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from annotator.store.health import check_file
 
-    path = Path(args.db or default_db_path())
+    path = project_location(args.db or default_db_path())  # a file's path, or a server's (no password)
     problems = check_file(path)  # read-only; reports a damaged file rather than failing on it
     for problem in problems:
         print(f"{path}: {problem}")

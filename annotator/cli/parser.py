@@ -23,11 +23,10 @@ from annotator.cli.event_commands import add_parsers as add_event_parsers
 from annotator.cli.review_commands import (
     cmd_agreement,
     cmd_merge,
-    cmd_users_list,
-    cmd_users_set,
     same_pair,
 )
 from annotator.cli.suggest_command import add_parser as add_suggest_parser
+from annotator.cli.users_commands import add_parser as add_users_parser
 from annotator.core.errors import AnnotatorError
 from annotator.formats.exporting import EXPORTERS
 from annotator.formats.registry import AUTO, import_choices
@@ -114,15 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="shape Arabic for terminals without bidi support (auto: only on such a terminal)")
     p.set_defaults(func=cmd_agreement)
 
-    p = sub.add_parser("users", parents=[common], help="list the project's annotators and reviewers; change a role")
-    p.set_defaults(func=cmd_users_list)
-    users = p.add_subparsers(dest="users_command", metavar="ACTION")
-    u = users.add_parser("list", parents=[common], help="name, role and span count of everyone (the default)")
-    u.set_defaults(func=cmd_users_list)
-    u = users.add_parser("set", parents=[common], help="change someone's role (agreement compares whoever labelled)")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--role", required=True, choices=("annotator", "reviewer"))
-    u.set_defaults(func=cmd_users_set)
+    add_users_parser(sub, common)
 
     p = sub.add_parser("check", parents=[common], help="check the database: integrity, keys, span texts, hashes")
     p.set_defaults(func=cmd_check)

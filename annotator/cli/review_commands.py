@@ -1,4 +1,4 @@
-"""The reviewer's commands: merge, agreement, users."""
+"""The reviewer's commands: merge, agreement (users: users_commands.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from annotator.cli.common import UserError, open_project
 from annotator.core.model import InvalidName
 from annotator.store import (
-    AnnotatorNotFound,
     OpenMode,
 )
 
@@ -112,33 +111,4 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             who = shape(" + ".join(r["annotators"]))
             print(f"{r['measure']:<{measure_width}} {who:<28} {r['label'] or 'all':<10} "
                   f"{r['document'] or 'all':<9} {value}")
-    return 0
-
-
-def cmd_users_list(args: argparse.Namespace) -> int:
-    from annotator.terminal import for_terminal, needs_reshaping
-
-    with open_project(args, OpenMode.READ) as store:
-        store.quick_check()  # span counts from the sound part of a damaged file would look normal
-        counts = store.annotator_span_counts()
-    shape = for_terminal if needs_reshaping(sys.stdout) else (lambda text: text)
-    width = max([len("name"), *(len(a.name) for a, _ in counts)])
-    print(f"{'name':<{width}}  {'role':<9}  spans")
-    for annotator, spans in counts:
-        print(f"{shape(annotator.name):<{width}}  {annotator.role:<9}  {spans}")
-    return 0
-
-
-def cmd_users_set(args: argparse.Namespace) -> int:
-    from annotator.review.adjudication import GOLD
-
-    with open_project(args, OpenMode.WRITE) as store:
-        if args.name == GOLD:
-            raise UserError(f"{store.path}: {GOLD} is the gold layer; its role does not change")
-        try:
-            annotator = store.set_annotator_role(args.name, args.role)
-        except AnnotatorNotFound:
-            raise UserError(f"{store.path}: no annotator called {args.name!r} "
-                            "(annotator users lists them)") from None
-    print(f"{annotator.name} is now {annotator.role}", file=sys.stderr)
     return 0

@@ -80,10 +80,13 @@ def copy_database(source: sqlite3.Connection, source_path: Path, target: Path) -
     return target
 
 
-def rolling_backup(db_path: Path, keep: int = KEEP) -> Path:
+def rolling_backup(db_path: Path, keep: int = KEEP) -> Path | None:
     """Copy the project into ``NAME.db.backups/`` and delete all but the newest ``keep``.
 
-    Opens its own read-only connection, so it may run on a worker thread while the app works."""
+    Opens its own read-only connection, so it may run on a worker thread while the app works.
+    A server's project (not a Path) is the server's to back up: None, nothing copied."""
+    if not isinstance(db_path, Path):
+        return None
     folder = backup_folder(db_path)
     made_folder = not folder.exists()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,8 +15,13 @@ TEXT_CACHE_SIZE = 64
 
 
 class DocumentQueries:
-    """Part of ``Store``: needs its connection, ``transaction``, ``_write_one`` and the
-    annotator ids it caches."""
+    """Part of a store: needs its connection, ``transaction``, ``_write_one``, ``_insert_id``
+    and the annotator ids it caches."""
+
+    # The document added last: an import reads it back at once (to compute its spans' values),
+    # and on a server that read is a round trip per document. Forgotten when a transaction
+    # is undone or its meta changes.
+    _last_added: Document | None = None
 
     def add_document(
         self, text: str, title: str = "", source: str = "", meta: dict[str, Any] | None = None
@@ -31,13 +37,17 @@ class DocumentQueries:
         if existing is not None:
             return existing, False
         title = title or (text.strip().splitlines() or ["untitled"])[0][:80]
-        cursor = self._write_one(
+        new_id = self._insert_id(
             "INSERT INTO documents (title, source, text, text_sha256, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [title, source, text, digest, json_text(meta), now()],
         )
-        return Document(cursor.lastrowid, title, text, digest, source, dict(meta or {})), True
+        self._last_added = Document(new_id, title, text, digest, source, dict(meta or {}))
+        return self._last_added, True
 
     def document(self, document_id: int) -> Document:
+        added = self._last_added
+        if added is not None and added.id == document_id:
+            return dataclasses.replace(added, meta=dict(added.meta))
         row = self._conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id]).fetchone()
         if row is None:
             raise DocumentNotFound(f"{self.path}: no document with id {document_id}")
@@ -46,6 +56,7 @@ class DocumentQueries:
     def set_document_meta(self, document_id: int, meta: dict[str, Any]) -> Document:
         """Replace a document's metadata (its text never changes); returns the document as now stored."""
         text = json_text(meta)
+        self._last_added = None
         with self.transaction():
             if self._write_one("UPDATE documents SET meta = ? WHERE id = ?", [text, document_id]).rowcount == 0:
                 raise DocumentNotFound(f"{self.path}: no document with id {document_id}")
@@ -105,7 +116,7 @@ class DocumentQueries:
             row = self._conn.execute("SELECT id FROM annotators WHERE name = ?", [annotator]).fetchone()
             annotator_id = row[0] if row else -1
         # Unless named, the suggesters' spans are nobody's work: they make no document in progress.
-        span_filter = ("AND s.annotator_id IS NOT (SELECT id FROM annotators WHERE name = :suggested)"
+        span_filter = ("AND s.annotator_id != coalesce((SELECT id FROM annotators WHERE name = :suggested), -1)"
                        if annotator_id is None else "AND s.annotator_id = :a")
         status_filter = "" if annotator_id is None else "AND st.annotator_id = :a"
         rows = self._conn.execute(

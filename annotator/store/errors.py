@@ -56,6 +56,11 @@ class ConstraintError(StoreError):
     """A change the schema refuses (a span id already taken, a span of a missing document)."""
 
 
+class ConflictError(StoreError):
+    """A change to a record another client changed or deleted since it was read: refused, so
+    neither change is lost silently."""
+
+
 class NotFoundError(StoreError):
     """Something asked for by id or name that the project does not hold."""
 
@@ -91,7 +96,7 @@ class RoleError(InvalidValueError):
 
 
 class ServerProjectsUnsupported(StoreError):
-    """A server's address where only project files are understood (for now)."""
+    """An address of a kind of server the store does not speak (``mysql://…``)."""
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -99,6 +104,8 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def newest_backup(db_path: Path) -> Path | None:
+    if not isinstance(db_path, Path):  # a server's project: its copies are not kept beside it
+        return None
     try:
         copies = sorted(backup_folder(db_path).glob(f"{db_path.stem}-*.db"))
     except OSError:

@@ -21,7 +21,6 @@ mentioned is deleted with it, and ``span_events`` / ``restore_events`` bring bot
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -43,8 +42,8 @@ def _named(event: Event) -> str:
     return f"event {event.id!r} of document {event.document_id}"
 
 
-def _json_ids(ids: Iterable[Any]) -> str:
-    return json.dumps(sorted({str(i) for i in ids}))
+def _ids(ids: Iterable[Any]) -> list[str]:
+    return sorted({str(i) for i in ids})
 
 
 class EventQueries:
@@ -141,23 +140,26 @@ class EventQueries:
             event_conditions.append(f"a.name IN ({', '.join('?' * len(names))})")
             event_params += names
         if documents is not None:
-            ids = json.dumps(sorted({int(d) for d in documents}))
-            event_conditions.append("e.document_id IN (SELECT value FROM json_each(?))")
+            ids = self._dialect.values(sorted({int(d) for d in documents}))
+            event_conditions.append(self._dialect.any_of("e.document_id"))
             event_params.append(ids)
-            mention_sql += " WHERE document_id IN (SELECT value FROM json_each(?))"
-            argument_sql += " WHERE ea.document_id IN (SELECT value FROM json_each(?))"
+            mention_sql += " WHERE " + self._dialect.any_of("document_id")
+            argument_sql += " WHERE " + self._dialect.any_of("ea.document_id")
             part_params.append(ids)
         if event_conditions:
             event_sql += " WHERE " + " AND ".join(event_conditions)
         event_sql += " ORDER BY e.document_id, e.id"
         mention_sql += " ORDER BY document_id, event_id, position, span_id"
         argument_sql += " ORDER BY ea.document_id, ea.event_id, r.position, ea.role, ea.position, ea.span_id"
-        # SQLite orders text by its UTF-8 bytes, which is Python's code-point order.
-        mentions = iter(self._conn.execute(mention_sql, part_params))
-        arguments = iter(self._conn.execute(argument_sql, part_params))
+        # SQLite orders text by its UTF-8 bytes, which is Python's code-point order (and so does
+        # the server: its text columns collate "C").
+        with self._snapshot():
+            mentions = iter(self._conn.execute(mention_sql, part_params))
+            arguments = iter(self._conn.execute(argument_sql, part_params))
+            event_rows = self._conn.execute(event_sql, event_params)
         mention = next(mentions, None)
         argument = next(arguments, None)
-        for document_id, event_id, annotator in self._conn.execute(event_sql, event_params):
+        for document_id, event_id, annotator in event_rows:
             key = (document_id, event_id)
             spans: list[str] = []
             while mention is not None and (mention[0], mention[1]) <= key:
@@ -247,10 +249,10 @@ class EventQueries:
 
     def _stored_among(self, events: list[Event]) -> dict[tuple[int, str], Event]:
         """The stored events having the keys of ``events``."""
-        keys = json.dumps([[e.document_id, e.id] for e in events])
-        taken = set(self._conn.execute(
-            "SELECT document_id, id FROM events WHERE (document_id, id) IN "
-            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))", [keys]))
+        keys = {_key(e) for e in events}
+        taken = {row for row in self._conn.execute(
+            "SELECT document_id, id FROM events WHERE " + self._dialect.any_of("document_id"),
+            [self._dialect.values(sorted({d for d, _ in keys}))]) if (row[0], row[1]) in keys}
         if not taken:
             return {}
         return {_key(e): e for e in self._events(None, {d for d, _ in taken}) if _key(e) in taken}
@@ -263,15 +265,15 @@ class EventQueries:
         spans = {sid for e in cleaned for sid in (*e.mentions, *(s for f in e.roles.values() for s in f))}
         owners = {row[0]: (row[1], row[2], row[3]) for row in self._conn.execute(
             "SELECT s.id, s.document_id, a.name, s.label FROM spans s JOIN annotators a ON a.id = s.annotator_id "
-            "WHERE s.id IN (SELECT value FROM json_each(?))", [_json_ids(spans)])}
+            "WHERE " + self._dialect.any_of("s.id"), [self._dialect.values(_ids(spans))])}
         role_labels = dict(self._conn.execute("SELECT name, label FROM roles").fetchall())
         mentioned = {row[0]: (row[1], row[2]) for row in self._conn.execute(
             "SELECT span_id, document_id, event_id FROM event_mentions "
-            "WHERE span_id IN (SELECT value FROM json_each(?))",
-            [_json_ids(s for e in cleaned for s in e.mentions)])}
+            "WHERE " + self._dialect.any_of("span_id"),
+            [self._dialect.values(_ids(s for e in cleaned for s in e.mentions))])}
         documents = {row[0] for row in self._conn.execute(
-            "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted({e.document_id for e in cleaned}))])}
+            "SELECT id FROM documents WHERE " + self._dialect.any_of("id"),
+            [self._dialect.values(sorted({e.document_id for e in cleaned}))])}
         seen: set[tuple[int, str]] = set()
         for event in cleaned:
             named = _named(event)
@@ -375,7 +377,8 @@ class EventQueries:
         given = {span_id: value for span_id, value in values.items() if value is not None}
         if given:
             for span_id, label in self._conn.execute(
-                    "SELECT id, label FROM spans WHERE id IN (SELECT value FROM json_each(?))", [_json_ids(given)]):
+                    "SELECT id, label FROM spans WHERE " + self._dialect.any_of("id"),
+                    [self._dialect.values(_ids(given))]):
                 self._check_value(span_id, label, given[span_id])
         rows = [(self._value_text(value, span_id), int(bool(edited)), span_id) for span_id, value in values.items()]
         with self.transaction():

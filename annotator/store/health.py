@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.event_edits import EVENT_LABEL
 from annotator.core.model import text_sha256
 from annotator.store.errors import DamagedDatabaseError, NotAProjectError, StoreError
+from annotator.store.location import ServerAddress
 
 if TYPE_CHECKING:
+    from annotator.store.interface import ProjectStore
     from annotator.store.repository import Store
 
 
@@ -53,7 +55,7 @@ def sqlite_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
     return problems
 
 
-def _content_problems(conn: sqlite3.Connection, store: Store) -> list[str]:
+def content_problems(conn: Any, store: ProjectStore) -> list[str]:
     problems = []
     for doc_id, text, digest in conn.execute("SELECT id, text, text_sha256 FROM documents"):
         if text_sha256(text) != digest:
@@ -102,7 +104,7 @@ _EVENT_CHECKS = (
 )
 
 
-def event_problems(conn: sqlite3.Connection) -> list[str]:
+def event_problems(conn: Any) -> list[str]:
     """Event links that point where an event's may not: a span of another document or annotator,
     an unknown role, the event itself, a span of another label than its mention's or role's;
     and events left with no mention."""
@@ -118,19 +120,23 @@ def problems_of(conn: sqlite3.Connection, store: Store) -> list[str]:
     """``store``'s problems, read through its connection ``conn``."""
     problems = sqlite_problems(conn)
     try:
-        problems += _content_problems(conn, store)
+        problems += content_problems(conn, store)
         problems += event_problems(conn)
     except (sqlite3.DatabaseError, StoreError) as err:
         problems.append(f"content: cannot be read to the end ({err})")
     return problems
 
 
-def check_file(path: Path) -> list[str]:
-    """Every problem in the project at ``path``, opened read-only. A file too damaged to open
-    as a project is still asked what SQLite finds in it. Other reasons not to open it (no
-    such file, a newer version) raise StoreError."""
+def check_file(path: Path | ServerAddress) -> list[str]:
+    """Every problem in the project at ``path`` (a file, or a server's project), opened
+    read-only. A file too damaged to open as a project is still asked what SQLite finds in
+    it. Other reasons not to open it (no such file, a newer version) raise StoreError."""
     from annotator.store.opening import connect_read_only
-    from annotator.store.repository import OpenMode, Store
+    from annotator.store.repository import OpenMode, Store, open_store
+
+    if isinstance(path, ServerAddress):
+        with open_store(path, OpenMode.READ) as store:
+            return store.check()
 
     try:
         store = Store.open(path, OpenMode.READ)

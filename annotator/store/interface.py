@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from annotator.core.model import STATUSES, Annotator, Document, Event, Label, Role, Span  # noqa: F401 (STATUSES: re-exported)
+from annotator.store.location import ServerAddress
 
 ANNOTATOR_ROLES = ("annotator", "reviewer", "gold")
 
@@ -86,12 +87,13 @@ class ProjectStore(Protocol):
     together in ``transaction()`` (or ``bulk_writes()`` for an import or a merge).
     """
 
-    path: Path
+    path: Path | ServerAddress  # a project file, or a server's project (shown without its password)
     # Set when this open upgraded an older project: the copy kept of it, and its old version.
     safety_copy: Path | None
     upgraded_from: int | None
     lock_wait: float  # seconds a write waits in all for another program's transaction
     on_wait: Callable[[str], None] | None  # told, in one line, each time a write keeps waiting
+    login: str | None  # a server's login, the annotator its spans go under; None for a project file
 
     # -- the project as a whole
     @property
@@ -149,9 +151,12 @@ class ProjectStore(Protocol):
     def replace_suggestions(self, document_id: int, spans: Iterable[Span],
                             labels: Iterable[str] | None = None) -> int: ...
     def span(self, span_id: str) -> Span | None: ...
+    # expected_updated_at: the span's updated_at when the caller read it; ConflictError (nothing
+    # changed) when another client changed or deleted it since.
     def update_span(self, span_id: str, *, label: str | None = None, start: int | None = None,
-                    end: int | None = None) -> Span: ...
-    def delete_span(self, span_id: str, by: str | None = None, at: str | None = None) -> Span: ...
+                    end: int | None = None, expected_updated_at: str | None = None) -> Span: ...
+    def delete_span(self, span_id: str, by: str | None = None, at: str | None = None,
+                    expected_updated_at: str | None = None) -> Span: ...
     def has_span(self, document_id: int, annotator: str, label: str, start: int, end: int) -> bool: ...
     def spans_for(self, document_id: int, annotators: Iterable[str] | None = None) -> list[Span]: ...
     def span_times(self, document_id: int) -> dict[str, tuple[str, str]]: ...

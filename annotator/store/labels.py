@@ -31,10 +31,9 @@ class LabelQueries:
         label = dataclasses.replace(label, name=clean_name(label.name, "label"), color=check_color(label.color))
         with self.transaction():
             position = self._conn.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
-            self._tables["labels"].insert(
-                {"name": label.name, "color": label.color, "key": label.key,
-                 "title_ar": label.title_ar, "title_en": label.title_en, "position": position}
-            )
+            self._conn.execute("INSERT INTO labels (name, color, key, title_ar, title_en, position) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               [label.name, label.color, label.key, label.title_ar, label.title_en, position])
 
     def set_label_color(self, name: str, color: str) -> None:
         self._check_label(name)
@@ -52,7 +51,8 @@ class AnnotatorQueries:
         row = self._conn.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
         if row is None:
             with self.transaction():
-                self._conn.execute("INSERT OR IGNORE INTO annotators (name, role) VALUES (?, ?)", [name, role])
+                self._conn.execute("INSERT INTO annotators (name, role) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                                   [name, role])
             row = self._conn.execute("SELECT id, name, role FROM annotators WHERE name = ?", [name]).fetchone()
         self._annotator_ids[name] = row[0]
         return Annotator(*row)

@@ -35,7 +35,9 @@ class ModelQueries:
         stored = model if model.created_at else StoredModel(model.name, model.annotator, tuple(model.labels),
                                                              model.trained_on, model.data, now())
         self._write_one(
-            f"INSERT OR REPLACE INTO models ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO models ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+            "annotator = excluded.annotator, labels = excluded.labels, trained_on = excluded.trained_on, "
+            "data = excluded.data, created_at = excluded.created_at",
             [stored.name, stored.annotator, json.dumps(list(stored.labels), ensure_ascii=False),
              json.dumps(stored.trained_on, ensure_ascii=False, sort_keys=True), stored.data, stored.created_at])
         return stored

@@ -18,8 +18,8 @@ class RejectionQueries:
         keeps the first record."""
         rejection = Rejection(span.document_id, span.id, by, span.label, span.start, span.end, span.text, at or now())
         self._write_one(
-            'INSERT OR IGNORE INTO rejections (document_id, span_id, annotator_id, label, start, "end", text, '
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO rejections (document_id, span_id, annotator_id, label, start, "end", text, '
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (span_id, annotator_id) DO NOTHING",
             [span.document_id, span.id, self._annotator_id(by), span.label, span.start, span.end, span.text,
              rejection.created_at])
         return self.rejection(span.id, by) or rejection

@@ -10,15 +10,15 @@ joined here as mixins; every SQLite error leaves as a ``StoreError`` (see ``tran
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotator.store.backups import copy_database, read_only_uri, safety_copy
+from annotator.store.dialect import SqliteDialect
 from annotator.store.documents import DocumentQueries
 from annotator.store.errors import (
     BusyError,
@@ -26,15 +26,16 @@ from annotator.store.errors import (
     NotAProjectError,
     OutdatedDatabaseError,
     ProjectMissingError,
-    ServerProjectsUnsupported,
     StoreError,
     damaged,
     from_os_error,
     from_sqlite_error,
 )
 from annotator.store.events import EventQueries
+from annotator.store.figures import FigureQueries
 from annotator.store.interface import ProjectStore
 from annotator.store.labels import AnnotatorQueries, LabelQueries
+from annotator.store.location import ServerAddress, project_location
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from annotator.store.models import ModelQueries
 from annotator.store.opening import OpenMode, check_header, connect_read_only, missing_folders, remove_new_project
@@ -42,7 +43,7 @@ from annotator.store.project_settings import SettingQueries
 from annotator.store.rejections import RejectionQueries
 from annotator.store.spans import SpanQueries
 from annotator.store.suggestions import SuggestionQueries
-from annotator.store.translation import translate_sqlite_errors
+from annotator.store.translation import translating
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -50,14 +51,14 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x416E6E6F  # "Anno": marks the file as ours in the SQLite header
 BUSY_TIMEOUT_S = 5.0  # one wait for the write lock inside SQLite, between two reports
 LOCK_WAIT_S = 900.0  # how long a writer waits in all for another's transaction (a long import)
-_SERVER_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def default_db_path() -> Path:
-    """``$ANNOTATOR_DB``, else ``annotator.db`` in the user's data directory."""
+def default_db_path() -> Path | ServerAddress:
+    """``$ANNOTATOR_DB`` (a file's path or a server's address), else ``annotator.db`` in the
+    user's data directory."""
     env = os.environ.get("ANNOTATOR_DB")
     if env:
-        return Path(env)
+        return project_location(env)
     import platformdirs
 
     return platformdirs.user_data_path("annotator", appauthor=False) / "annotator.db"
@@ -65,19 +66,25 @@ def default_db_path() -> Path:
 
 def open_store(location: str | os.PathLike[str], mode: OpenMode, *, busy_timeout: float = BUSY_TIMEOUT_S,
                lock_wait: float = LOCK_WAIT_S) -> ProjectStore:
-    """The project at ``location``, opened for ``mode``: a project file's path (a server's
-    address, ``postgresql://…``, is refused until a server store exists, and never taken
-    for a file name)."""
-    if isinstance(location, str) and _SERVER_ADDRESS.match(location):
-        raise ServerProjectsUnsupported(f"{location}: server projects are not supported yet; give a project file")
+    """The project at ``location``, opened for ``mode``: a project file's path, or a server's
+    address (``postgresql://user[:password]@host[:port]/dbname``), which is never taken for
+    a file name."""
+    location = project_location(location)
+    if isinstance(location, ServerAddress):
+        from annotator.store.server.store import ServerStore
+
+        return ServerStore.open(location, mode, lock_wait=lock_wait)
     return Store.open(location, mode, busy_timeout=busy_timeout, lock_wait=lock_wait)
 
 
-@translate_sqlite_errors
+@translating(sqlite3.Error)
 class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQueries, SettingQueries,
-            RejectionQueries, ModelQueries, SuggestionQueries):
+            RejectionQueries, ModelQueries, SuggestionQueries, FigureQueries):
     """A project file, the SQLite ``ProjectStore``. Open with ``open_store(path, mode)`` (or
     ``Store.open``); close when done."""
+
+    _dialect = SqliteDialect
+    login: str | None = None  # a project file has no logins: the window asks for a name
 
     def __init__(self, conn: sqlite3.Connection, path: Path, mode: OpenMode = OpenMode.CREATE,
                  busy_timeout: float = BUSY_TIMEOUT_S):
@@ -299,6 +306,7 @@ class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQ
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 self._annotator_ids.clear()  # ids handed out inside the transaction are gone
+                self._last_added = None
                 raise
             conn.execute("COMMIT")
         except sqlite3.Error as err:
@@ -335,6 +343,15 @@ class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQ
         with self.transaction():
             return self._conn.execute(sql, params)
 
+    def _insert_id(self, sql: str, params: list) -> int:
+        """Insert one row; its new id."""
+        return self._write_one(sql, params).lastrowid
+
+    def _snapshot(self) -> AbstractContextManager[None]:
+        """Where cursors opened together read one snapshot: in SQLite, cursors open together on
+        one connection already share one read transaction."""
+        return nullcontext()
+
     # -- health --------------------------------------------------------------------
 
     def check(self) -> list[str]:
@@ -366,28 +383,3 @@ class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQ
         except OSError as err:
             raise from_os_error(target, err, "make the backup's folder") from None
         return copy_database(self._conn, self.path, target)
-
-    # -- figures -----------------------------------------------------------------
-
-    def stats(self) -> dict[str, Any]:
-        by_label = dict(self._conn.execute(
-            "SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall())
-        by_annotator = dict(
-            self._conn.execute(
-                "SELECT a.name, count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
-                "GROUP BY a.name ORDER BY a.name"
-            ).fetchall()
-        )
-        names = self.label_names()
-        events_by_annotator = dict(self._conn.execute(
-            "SELECT a.name, count(*) FROM events e JOIN annotators a ON a.id = e.annotator_id "
-            "GROUP BY a.name ORDER BY a.name").fetchall())
-        return {
-            "documents": self.document_count(),
-            "spans": sum(by_label.values()),
-            "spans_by_label": {label.name: by_label.get(label.name, 0) for label in self.labels()}
-            | {k: v for k, v in by_label.items() if k not in names},
-            "spans_by_annotator": by_annotator,
-            "event_count": sum(events_by_annotator.values()),
-            "events_by_annotator": events_by_annotator,
-        }

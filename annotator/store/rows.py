@@ -22,6 +22,19 @@ def now() -> str:
     return f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(moment))}.{int(moment * 1000) % 1000:03d}+00:00"
 
 
+def later_than(previous: str | None) -> str:
+    """Now, or just after ``previous`` when this clock is not past it (the same millisecond, or a
+    client whose clock is behind): a changed row's time always moves on, so a client comparing
+    it with the time it read (``expected_updated_at``) sees every change."""
+    stamp = now()
+    if previous is None or stamp > previous:
+        return stamp
+    from datetime import datetime, timedelta
+
+    after = datetime.fromisoformat(previous) + timedelta(milliseconds=1)
+    return after.isoformat(timespec="milliseconds")
+
+
 def json_object(text: str) -> dict[str, Any]:
     return {} if text == "{}" else json.loads(text)  # most spans carry no attributes
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from annotator.core.model import Document, Span, check_span, new_span_id
-from annotator.store.errors import SpanNotFound
+from annotator.store.errors import ConflictError, SpanNotFound
 from annotator.store.interface import Deletion, LeanSpanRow
 from annotator.store.rows import (
     DOCUMENT_COLUMNS,
@@ -15,6 +14,7 @@ from annotator.store.rows import (
     SPAN_COLUMNS,
     document_from_row,
     json_text,
+    later_than,
     lean_span_from_row,
     now,
     span_from_row,
@@ -96,33 +96,62 @@ class SpanQueries:
             raise SpanNotFound(f"{self.path}: no span with id {span_id}")
         return found
 
+    def _claim(self, span_id: str, expected_updated_at: str | None) -> None:
+        """Inside a transaction: hold the span for a change, or ConflictError when it is no longer
+        as the caller read it (``expected_updated_at``). The no-op UPDATE takes the row's lock,
+        so a client changing it at the same moment waits, then finds it changed."""
+        if expected_updated_at is None:
+            return
+        claimed = self._conn.execute("UPDATE spans SET updated_at = updated_at WHERE id = ? AND updated_at = ?",
+                                     [span_id, expected_updated_at]).rowcount
+        if claimed == 0:
+            now_there = self.span(span_id)
+            what = "deleted" if now_there is None else (
+                f"changed (now {now_there.label} {now_there.start}-{now_there.end})")
+            raise ConflictError(f"{self.path}: span {span_id} was {what} by someone else since you read it; "
+                                "nothing was changed: look again and redo your change")
+
     def update_span(self, span_id: str, *, label: str | None = None, start: int | None = None,
-                    end: int | None = None) -> Span:
-        """Change a span's label or edges; returns the span as stored now."""
-        old = self._existing_span(span_id)
+                    end: int | None = None, expected_updated_at: str | None = None) -> Span:
+        """Change a span's label or edges; returns the span as stored now. With
+        ``expected_updated_at`` (its updated_at as read), a span another client changed or deleted
+        since is refused (ConflictError) rather than overwritten."""
+        old = self.span(span_id)
+        if old is None and expected_updated_at is not None:
+            self._claim(span_id, expected_updated_at)  # says it was deleted meanwhile
+        old = old or self._existing_span(span_id)
         start = old.start if start is None else start
         end = old.end if end is None else end
         label = old.label if label is None else label
         covered = check_span(self.document_text(old.document_id), start, end)
         self._check_label(label)
         with self.transaction():
+            self._claim(span_id, expected_updated_at)
             self._conn.execute(
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, updated_at = ? WHERE id = ?',
-                [label, start, end, covered, now(), span_id],
+                [label, start, end, covered, later_than(self.span_updated_at(span_id)), span_id],
             )
         return old._replace(label=label, start=start, end=end, text=covered)
 
-    def delete_span(self, span_id: str, by: str | None = None, at: str | None = None) -> Span:
+    def delete_span(self, span_id: str, by: str | None = None, at: str | None = None,
+                    expected_updated_at: str | None = None) -> Span:
         """Remove a span and record who removed it (``by``, else its annotator) and when
-        (``at``, else now); returns it as it was, so the removal can be undone."""
-        old = self._existing_span(span_id)
+        (``at``, else now); returns it as it was, so the removal can be undone. With
+        ``expected_updated_at``, as ``update_span``."""
+        old = self.span(span_id)
+        if old is None and expected_updated_at is not None:
+            self._claim(span_id, expected_updated_at)
+        old = old or self._existing_span(span_id)
         with self.transaction():
+            self._claim(span_id, expected_updated_at)
             # The schema takes the span out of every event (cascades); an event it alone
             # mentioned goes with it (``span_events`` keeps them for an undo).
             self._delete_events_mentioned_only_by(span_id)
             self._conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._conn.execute(
-                "INSERT OR REPLACE INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (span_id) DO UPDATE SET annotator = excluded.annotator, "
+                "deleted_by = excluded.deleted_by, deleted_at = excluded.deleted_at",
                 [span_id, old.annotator, by or old.annotator, at or now()])
         return old
 
@@ -136,7 +165,8 @@ class SpanQueries:
         with self.transaction():
             before = self._conn.total_changes
             self._conn.executemany(
-                "INSERT OR IGNORE INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO deleted_spans (span_id, annotator, deleted_by, deleted_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (span_id) DO NOTHING",
                 [(d.span_id, d.annotator, d.deleted_by, d.deleted_at) for d in deletions])
             return self._conn.total_changes - before
 
@@ -198,22 +228,24 @@ class SpanQueries:
             conditions.append(f"a.name IN ({', '.join('?' * len(names))})")
             params += names
         if documents is not None:
-            # The ids go in as one JSON array: no limit on how many, one statement either way.
-            ids = json.dumps(sorted({int(d) for d in documents}))
-            conditions.append("s.document_id IN (SELECT value FROM json_each(?))")
+            # The ids go in as one parameter: no limit on how many, one statement either way.
+            ids = self._dialect.values(sorted({int(d) for d in documents}))
+            conditions.append(self._dialect.any_of("s.document_id"))
             params.append(ids)
-            document_sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            document_sql += " WHERE " + self._dialect.any_of("id")
             document_params.append(ids)
         if conditions:
             span_sql += " WHERE " + " AND ".join(conditions)
         # The index's order, then the text order spans are handed out in: SQLite sorts
         # only the spans that share a start, not the whole table.
         span_sql += ' ORDER BY s.document_id, s.start, s."end" DESC, s.label, s.id'
-        # Both cursors stay open together on one connection, so they read inside one
-        # read transaction: a single consistent snapshot even while others write.
-        span_rows = iter(self._conn.execute(span_sql, params))
+        # Both read one consistent snapshot even while others write: in SQLite both cursors
+        # stay open together in one read transaction; a server reads both in one snapshot.
+        with self._snapshot():
+            span_rows = iter(self._conn.execute(span_sql, params))
+            document_rows = self._conn.execute(document_sql + " ORDER BY id", document_params)
         pending = next(span_rows, None)
-        for row in self._conn.execute(document_sql + " ORDER BY id", document_params):
+        for row in document_rows:
             document = document_from_row(row)
             doc_id = document.id
             spans = []

@@ -4,7 +4,6 @@ document's earlier suggestions; no other annotator's span is touched."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from annotator.core.model import SUGGESTED, Span, check_span
@@ -33,7 +32,7 @@ class SuggestionQueries:
             sql = "DELETE FROM spans WHERE document_id = ? AND +annotator_id = ?"
             params: list = [document_id, self._annotator_id(SUGGESTED)]
             if labels is not None:
-                sql += " AND label IN (SELECT value FROM json_each(?))"
-                params.append(json.dumps(sorted(set(labels))))
+                sql += " AND " + self._dialect.any_of("label")
+                params.append(self._dialect.values(sorted(set(labels))))
             self._conn.execute(sql, params)
             return self.insert_checked_spans(spans)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Event, Span
-from annotator.store import Store
+from annotator.store import OpenMode, ProjectStore, open_store
 from tests.conftest import REFERENCE_ARTICLE
 
 # (label, the words as written); each is found at its first place in the article.
@@ -27,7 +27,7 @@ def reference_text() -> str:
     return REFERENCE_ARTICLE.read_text(encoding="utf-8")
 
 
-def add_parts(store: Store, document_id: int, annotator: str, names=PARTS) -> dict[str, Span]:
+def add_parts(store: ProjectStore, document_id: int, annotator: str, names=PARTS) -> dict[str, Span]:
     """The named spans of the reference article for ``annotator``, stored; by part name."""
     text = store.document_text(document_id)
     spans = {}
@@ -53,9 +53,9 @@ def the_two_events(document_id: int, annotator: str, spans: dict[str, Span]) -> 
 
 
 def project_with_events(path: Path, annotators=("alice",)) -> tuple[int, dict[str, dict[str, Span]]]:
-    """A project file at ``path``: the article, each annotator's spans and two events; returns the
-    document id and each annotator's spans by part name."""
-    with Store.open(path) as store:
+    """A project at ``path`` (a file's path or a server's URL): the article, each annotator's
+    spans and two events; returns the document id and each annotator's spans by part name."""
+    with open_store(path, OpenMode.CREATE) as store:
         document, _ = store.add_document(reference_text(), "reference", meta={"published": "2018-05-10"})
         spans = {}
         for annotator in annotators:

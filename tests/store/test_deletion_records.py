@@ -25,14 +25,13 @@ def test_a_version_2_project_migrates_and_records_deletions(tmp_path):
         assert store.check() == []
 
 
-def test_restoring_a_span_forgets_its_deletion(tmp_path):
-    with Store.open(tmp_path / "p.db") as store:
-        doc, _ = store.add_document(EMOJI, "e")
-        span = store.create_span(doc.id, "alice", "place", 0, 6)
-        kept = store.create_span(doc.id, "alice", "event", 0, 3)
-        store.delete_span(span.id)
-        store.delete_span(kept.id)
-        assert {d.span_id: d.deleted_by for d in store.deletions()} == {span.id: "alice", kept.id: "alice"}
-        store.insert_span(span)  # undo of the delete
-        assert [d.span_id for d in store.deletions()] == [kept.id]
-        assert store.span(span.id) == span
+def test_restoring_a_span_forgets_its_deletion(store):
+    doc, _ = store.add_document(EMOJI, "e")
+    span = store.create_span(doc.id, "alice", "place", 0, 6)
+    kept = store.create_span(doc.id, "alice", "event", 0, 3)
+    store.delete_span(span.id)
+    store.delete_span(kept.id)
+    assert {d.span_id: d.deleted_by for d in store.deletions()} == {span.id: "alice", kept.id: "alice"}
+    store.insert_span(span)  # undo of the delete
+    assert [d.span_id for d in store.deletions()] == [kept.id]
+    assert store.span(span.id) == span

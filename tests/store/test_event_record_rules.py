@@ -13,15 +13,16 @@ import pytest
 from annotator.cli import main
 from annotator.core.model import Event, Role, Span
 from annotator.normalise.values import value_problem
-from annotator.store import Store
+from annotator.store import OpenMode, Store, open_store
 from annotator.store.errors import EventError, InvalidValueError, RoleError
 from tests.store.event_samples import add_parts, project_with_events, reference_text, the_two_events
+from tests.store.raw_rows import raw_rows
 
 
 @pytest.fixture
-def project(tmp_path):
-    document_id, spans = project_with_events(tmp_path / "p.db")
-    with Store.open(tmp_path / "p.db") as store:
+def project(store_location):
+    document_id, spans = project_with_events(store_location)
+    with open_store(store_location, OpenMode.WRITE) as store:
         yield store, document_id, spans["alice"]
 
 
@@ -101,9 +102,8 @@ def test_value_problem_names_what_is_wrong(label, value, problem):
         assert found is not None and problem in found and "\n" not in found
 
 
-def _raw_values(path):
-    with sqlite3.connect(path) as conn:
-        return sorted(conn.execute("SELECT id, value, value_edited FROM spans"))
+def _raw_values(location):
+    return sorted(raw_rows(location, "SELECT id, value, value_edited FROM spans"))
 
 
 def test_a_value_of_the_wrong_shape_is_refused_by_the_store_and_nothing_changes(project):

@@ -3,8 +3,6 @@ span deletion taking a span out of its events (and undo bringing them back), rol
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from annotator.core.model import Event, Role
@@ -20,21 +18,20 @@ from annotator.store import (
     open_store,
 )
 from tests.store.event_samples import add_parts, project_with_events, reference_text, the_two_events
+from tests.store.raw_rows import raw_rows
 
 
 @pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "events.db"
-    document_id, spans = project_with_events(path, annotators=("alice", "bob"))
-    with Store.open(path) as store:
+def project(store_location):
+    document_id, spans = project_with_events(store_location, annotators=("alice", "bob"))
+    with open_store(store_location, OpenMode.WRITE) as store:
         yield store, document_id, spans
 
 
-def raw_counts(path) -> tuple[int, int, int]:
-    """Rows in the three event tables, read with sqlite3 itself (not through our store)."""
-    with sqlite3.connect(path) as conn:
-        return tuple(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                     for table in ("events", "event_mentions", "event_arguments"))
+def raw_counts(location) -> tuple[int, int, int]:
+    """Rows in the three event tables, read with the database's own driver (not through our store)."""
+    return tuple(raw_rows(location, f"SELECT count(*) FROM {table}")[0][0]
+                 for table in ("events", "event_mentions", "event_arguments"))
 
 
 def test_events_read_back_as_saved_after_reopening(tmp_path):
@@ -199,9 +196,8 @@ def test_values_are_stored_read_back_and_marked_edited(project):
     store.delete_span(toll.id)
     store.insert_span(toll._replace(value=value, value_edited=True))
     assert store.span(toll.id).value == value
-    with sqlite3.connect(store.path) as conn:
-        assert conn.execute("SELECT value, value_edited FROM spans WHERE id = ?", [toll.id]).fetchone() == (
-            '{"killed": 20, "injured": 100, "approximate": true}', 1)
+    assert raw_rows(store.path, f"SELECT value, value_edited FROM spans WHERE id = '{toll.id}'") == [
+        ('{"killed": 20, "injured": 100, "approximate": true}', 1)]
 
 
 def test_a_read_only_open_reads_events_and_writes_none(tmp_path):

@@ -9,9 +9,9 @@ from annotator.store import OpenMode, open_store
 from tests.arabic_samples import CRLF, DIACRITICS, EMOJI
 
 
-def test_every_text_comes_back_as_stored_in_id_order(store, db_path):
+def test_every_text_comes_back_as_stored_in_id_order(store, store_location):
     ids = [store.add_document(text, title=f"t{n}")[0].id for n, text in enumerate((EMOJI, CRLF, DIACRITICS))]
-    with open_store(db_path, OpenMode.READ) as reader:  # as the worker reads it: its own store
+    with open_store(store_location, OpenMode.READ) as reader:  # as the worker reads it: its own store
         assert list(reader.iter_document_texts()) == [
             (ids[0], "t0", EMOJI), (ids[1], "t1", CRLF), (ids[2], "t2", DIACRITICS)]
 

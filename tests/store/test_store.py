@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from annotator.core.model import SpanError
-from annotator.store import LeanSpanRow, NewerDatabaseError, Store, StoreError
+from annotator.store import DocumentNotFound, LeanSpanRow, NewerDatabaseError, Store, StoreError
 from annotator.store.migrations import SCHEMA_VERSION
 from tests.arabic_samples import EMOJI
 
@@ -147,3 +147,19 @@ def test_lean_spans_carry_the_same_edges_labels_attributes_and_order(store):
                [(s.document_id, s.label, s.start, s.end, s.attrs) for s in full]
         assert all(type(s) is LeanSpanRow for s in lean)  # their own type, not Spans with holes
     assert [(s.start, s.end, s.label) for s in full] == [(21, 36, "place"), (25, 28, "place")]
+
+
+def test_a_document_added_in_an_undone_transaction_is_not_found_afterwards(store):
+    with pytest.raises(RuntimeError, match="undo"):
+        with store.transaction():
+            document, _ = store.add_document("خبر سيلغى", "undone", meta={"k": 1})
+            read = store.document(document.id)
+            assert (read.title, read.meta) == ("undone", {"k": 1})
+            read.meta["k"] = 2  # a caller's change to what it read is not the store's
+            assert store.document(document.id).meta == {"k": 1}
+            raise RuntimeError("undo")
+    with pytest.raises(DocumentNotFound):
+        store.document(document.id)
+    kept, _ = store.add_document("خبر باق", "kept")
+    assert store.set_document_meta(kept.id, {"published": "2024-01-02"}).meta == {"published": "2024-01-02"}
+    assert store.document(kept.id).meta == {"published": "2024-01-02"}

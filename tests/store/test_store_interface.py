@@ -3,6 +3,7 @@ nothing above the store touches SQLite, and whatever SQLite or a lookup refuses 
 store as one of its own errors (all of them ``AnnotatorError``s)."""
 
 import ast
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -91,10 +92,9 @@ def test_the_scan_sees_calls_through_every_kind_of_holder():
     assert "document_shapes" in store_attributes_used(PACKAGE / "review" / "near_duplicates.py")
 
 
-def test_the_sqlite_store_has_everything_the_protocol_declares(tmp_path):
-    with open_store(tmp_path / "p.db", OpenMode.CREATE) as store:
-        assert isinstance(store, Store)
-        absent = sorted(name for name in protocol_members() if not hasattr(store, name))
+def test_each_store_has_everything_the_protocol_declares(store):
+    assert isinstance(store, Store) or type(store).__name__ == "ServerStore"
+    absent = sorted(name for name in protocol_members() if not hasattr(store, name))
     assert not absent
 
 
@@ -111,15 +111,19 @@ def test_no_module_outside_the_store_imports_sqlite3():
     assert not offenders
 
 
-def test_the_connection_is_private(tmp_path):
-    with open_store(tmp_path / "p.db", OpenMode.CREATE) as store:
-        assert not hasattr(store, "conn") and not hasattr(store, "db")
+def test_the_server_store_does_not_import_sqlite3():
+    offenders = []
+    for path in _modules(PACKAGE / "store" / "server"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) else []
+            if any(name and name.split(".")[0] == "sqlite3" for name in names):
+                offenders.append(str(path.relative_to(PACKAGE.parent)))
+    assert not offenders
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "p.db", OpenMode.CREATE) as opened:
-        yield opened
+def test_the_connection_is_private(store):
+    assert not hasattr(store, "conn") and not hasattr(store, "db")
 
 
 def test_a_span_id_taken_twice_is_a_store_error_and_nothing_of_the_batch_is_stored(store):
@@ -170,11 +174,23 @@ def test_lookups_and_bad_values_leave_as_store_errors_not_bare_key_or_value_erro
     assert "\n" not in str(raised.value)
 
 
-@pytest.mark.parametrize("address", ["postgresql://team.example/news", "postgres://u@host:5432/db"])
-def test_a_server_address_is_refused_and_never_taken_for_a_file(tmp_path, monkeypatch, address):
+def test_another_kind_of_server_is_refused_and_never_taken_for_a_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ServerProjectsUnsupported, match="server projects are not supported yet"):
+    with pytest.raises(ServerProjectsUnsupported, match="not a project file or a PostgreSQL server") as refused:
+        open_store("mysql://u:secret@team.example/news", OpenMode.CREATE)
+    assert "secret" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []  # no "mysql:" folder, no file
+
+
+@pytest.mark.parametrize("address", ["postgresql://u:secret@127.0.0.1:{port}/news", "postgres://u@localhost:{port}/db"])
+def test_a_server_address_is_never_taken_for_a_file(tmp_path, monkeypatch, address):
+    monkeypatch.chdir(tmp_path)
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        address = address.format(port=unused.getsockname()[1])
+    with pytest.raises(StoreError, match="no PostgreSQL server answers") as refused:
         open_store(address, OpenMode.CREATE)
+    assert "secret" not in str(refused.value) and "\n" not in str(refused.value)
     assert list(tmp_path.iterdir()) == []  # no "postgresql:" folder, no file
 
 
