@@ -7,17 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import SUGGESTED
 from annotator.store import OpenMode, ProjectStore, StoreError, default_db_path, open_store
+from annotator.store.location import ServerAddress, project_location
+from annotator.ui.dialogs import input_dialog, message_box
 from annotator.ui.i18n import apply_language
 from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 from annotator.ui.main_window import MainWindow
-from annotator.ui.resources import load_fonts, resource_path
-from annotator.ui.settings import ANNOTATOR, LANGUAGE, app_settings, remember_database
+from annotator.ui.resources import app_icon, load_fonts
+from annotator.ui.settings import ANNOTATOR, LANGUAGE, app_settings, remember_database, remember_server
 from annotator.ui.warmup import warm_normalisers
 
 
@@ -29,7 +30,7 @@ def ensure_app() -> QApplication:
         app.setOrganizationName("Annotator")
         app.setApplicationDisplayName("Annotator")
         app.setDesktopFileName("org.annotator.Annotator")
-        app.setWindowIcon(QIcon(str(resource_path("icons", "annotator.svg"))))
+        app.setWindowIcon(app_icon())
         collect_on_the_ui_thread(app)
     load_fonts()
     return app
@@ -47,9 +48,9 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
     except Exception:
         default = "annotator"
     if ask:
-        typed, ok = QInputDialog.getText(None, QApplication.translate("App", "Welcome to Annotator"),
-                                         QApplication.translate("App", "Your name, as it goes on your spans:"),
-                                         text=default)
+        typed, ok = input_dialog().getText(None, QApplication.translate("App", "Welcome to Annotator"),
+                                           QApplication.translate("App", "Your name, as it goes on your spans:"),
+                                           text=default)
         if ok and typed.strip() and typed.strip() != SUGGESTED:
             default = typed.strip()
     ANNOTATOR.write(settings, default)
@@ -57,12 +58,13 @@ def annotator_name(settings: QSettings, ask: bool = True) -> str:
 
 
 def _show_error(message: str) -> None:
-    QMessageBox.critical(None, QApplication.translate("App", "Cannot open the project"), message)
+    message_box().critical(None, QApplication.translate("App", "Cannot open the project"), message)
 
 
-def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_name: bool = True,
+def open_window(db_path: Path | ServerAddress, settings: QSettings, files: list[Path] = (), ask_name: bool = True,
                 report: Callable[[str], None] = _show_error) -> MainWindow | None:
-    """Open the project at ``db_path`` in a new window; on failure ``report`` why and return None.
+    """Open the project at ``db_path`` (a file, or a server's address) in a new window; on failure
+    ``report`` why and return None.
 
     The window may create the project; an older one is copied (``NAME.vN.bak``) and migrated."""
     try:
@@ -70,7 +72,8 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
     except StoreError as err:
         report(str(err))
         return None
-    name = annotator_name(settings, ask=ask_name)
+    # On a server the login is the annotator's name: nothing to ask, nothing to choose.
+    name = store.login or annotator_name(settings, ask=ask_name)
     if files:
         from annotator.formats.importer import import_paths
 
@@ -78,7 +81,7 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
             with store.errors_translated():
                 import_paths(store, files, name)
         except AnnotatorError as err:  # a reader's, the store's: one line, and the window opens
-            QMessageBox.warning(None, QApplication.translate("App", "Import failed"), str(err))
+            message_box().warning(None, QApplication.translate("App", "Import failed"), str(err))
     try:
         # Building the window reads the project: a damaged page is met here, not later.
         with store.errors_translated():
@@ -87,24 +90,31 @@ def open_window(db_path: Path, settings: QSettings, files: list[Path] = (), ask_
         store.close()
         report(str(err))
         return None
-    remember_database(settings, str(db_path))
+    on_server = isinstance(db_path, ServerAddress)
+    remember_server(settings, str(db_path)) if on_server else remember_database(settings, str(db_path))
     _wire_store_messages(store, window)
+    if on_server:
+        from annotator.ui.live_changes import watch_changes
 
-    def switch(path: str) -> None:
-        replacement = open_window(Path(path), settings)
+        watch_changes(window)
+
+    def switch(path: str | ServerAddress) -> None:
+        # A server's address keeps its password (in memory only) from the connect dialog or this window.
+        replacement = open_window(project_location(path), settings)
         if replacement is not None:
             replacement.show()
             window.close()
 
     def relanguage(code: str) -> None:
         apply_language(QApplication.instance(), code)
-        switch(str(db_path))  # a new window, built in the new language
+        switch(db_path)  # a new window, built in the new language
 
     window.openDatabaseRequested.connect(switch)
     window.languageChanged.connect(relanguage)
     window.destroyed.connect(store.close)
     # Once the window is up and drawn: the copy must not compete with start-up.
-    QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_rolling_backup(db_path))
+    if not on_server:
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_rolling_backup(db_path))
     QTimer.singleShot(WARM_UP_DELAY_MS, warm_normalisers)
     return window
 

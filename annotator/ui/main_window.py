@@ -14,10 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -31,10 +29,11 @@ from annotator.ui import settings as prefs
 from annotator.ui import window_actions
 from annotator.ui.article_view import ArticleView
 from annotator.ui.bidi_delegate import interface_sentence
-from annotator.ui.controllers.events import install_event_records
+from annotator.ui.controllers.event_records import EventRecords, built_on_first_use
 from annotator.ui.controllers.files import FilesController, file_dialog
 from annotator.ui.controllers.labelling import LabellingController
 from annotator.ui.controllers.review import ReviewController
+from annotator.ui.dialogs import input_dialog, message_box
 from annotator.ui.document_list import DocumentListModel, StatusFilter, status_names
 from annotator.ui.find_bar import FindBar
 from annotator.ui.operations import Operations
@@ -46,6 +45,7 @@ from annotator.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
+    __getattr__ = built_on_first_use  # events, events_panel: the Events panel and controller
     openDatabaseRequested = Signal(str)
     languageChanged = Signal(str)  # "", "en" or "ar": the window is rebuilt in that language
 
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self._build_spans_dock()
         build_actions(self)
         build_menus(self)
-        install_event_records(self)
+        self.event_records = EventRecords(self)  # the Events dock; its panel and controller made on first use
         build_label_bar(self)
         self._build_status_bar()
         self._connect()
@@ -309,8 +309,8 @@ class MainWindow(QMainWindow):
         try:
             from annotator.ui.dashboard import AgreementDashboard
         except ImportError:
-            QMessageBox.information(self, self.tr("Agreement dashboard"),
-                                    self.tr("The dashboard needs matplotlib: pip install 'annotator[dashboard]'"))
+            message_box().information(self, self.tr("Agreement dashboard"),
+                                      self.tr("The dashboard needs matplotlib: pip install 'annotator[dashboard]'"))
             return
         computed = self.review.agreement_figures()
         if computed is None:
@@ -366,8 +366,8 @@ class MainWindow(QMainWindow):
         self.annotator_label.setText(interface_sentence(self.tr("Annotator: %1"), self.workspace.annotator))
 
     def ask_annotator_name(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Annotator name"),
-                                        self.tr("Your name, as it goes on your spans:"), text=self.workspace.annotator)
+        question = self.tr("Your name, as it goes on your spans:")
+        name, ok = input_dialog().getText(self, self.tr("Annotator name"), question, text=self.workspace.annotator)
         if ok and name.strip() and name.strip() != SUGGESTED:  # the suggesters' layer is nobody's login
             self.set_annotator(name.strip())
 
@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
                                  long_span_length(self.settings))
         dialog = SettingsDialog(current, self.workspace.labels, self)
         dialog.database_button.clicked.connect(lambda: (dialog.reject(), self.open_database()))
+        dialog.name_edit.setReadOnly(self.workspace.annotator_fixed)  # a server's login is the name
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.result_choice())
 
@@ -412,7 +413,8 @@ class MainWindow(QMainWindow):
             self.set_annotator(choice.annotator)
 
     def set_annotator(self, name: str) -> None:
-        self.workspace.set_annotator(name)
+        if not self.workspace.set_annotator(name):
+            return  # on a server the login stays the name
         prefs.ANNOTATOR.write(self.settings, name)
         self.documents.reload()
         self._show_annotator()
@@ -439,7 +441,7 @@ class MainWindow(QMainWindow):
         the list, never created afresh."""
         if not Path(path).is_file():
             forget_database(self.settings, path)
-            QMessageBox.warning(self, self.tr("Project not found"), interface_sentence(
+            message_box().warning(self, self.tr("Project not found"), interface_sentence(
                 self.tr("%1 is no longer there; it has been removed from the recent projects."), path))
             return
         self.save_layout()

@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.store import OpenMode, open_store
+from annotator.store import ConflictError, OpenMode, open_store
+from annotator.ui.dialogs import message_box, progress_dialog
 from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 
 # Every error of ours (the store's, a reader's, a merge's) derives from AnnotatorError.
@@ -67,6 +68,9 @@ class _Worker(QThread):
 class Operations(QObject):
     """Runs the window's changes; knows the dialogs' parent, the status bar and the undo stack."""
 
+    # A change refused because another client changed the same record since it was read: the
+    # window re-reads, to show what is there now.
+    conflicted = Signal()
 
     def __init__(self, parent: QWidget, status_bar: QStatusBar, undo_stack: QUndoStack):
         super().__init__(parent)
@@ -74,13 +78,13 @@ class Operations(QObject):
         self.status_bar = status_bar
         self.undo_stack = undo_stack
         self.worker: _Worker | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress = None  # the QProgressDialog of the work under way
 
     def tell(self, message: str, milliseconds: int = 3000) -> None:
         self.status_bar.showMessage(message, milliseconds)
 
     def fail(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent_widget, title, message)
+        message_box().warning(self.parent_widget, title, message)
 
     def run(self, change: Callable[[], Any], success: str | None = None) -> bool:
         """Run a change. If the database refuses it (another process holds it past the busy
@@ -89,13 +93,19 @@ class Operations(QObject):
         while True:
             try:
                 change()
+            except ConflictError as err:  # trying again would meet the same newer record: look first
+                message_box().warning(self.parent_widget, translate("MainWindow", "Changed by someone else"),
+                                      translate("MainWindow", "The change was not made: %1").replace("%1", str(err)))
+                self.tell(translate("MainWindow", "Not saved: changed by someone else meanwhile"), 8000)
+                self.conflicted.emit()
+                return False
             except WRITE_ERRORS as err:
-                answer = QMessageBox.warning(
+                button = message_box().StandardButton
+                answer = message_box().warning(
                     self.parent_widget, translate("MainWindow", "Could not save"),
                     translate("MainWindow", "The change was not saved: %1\n\nTry again?").replace("%1", str(err)),
-                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Retry)
-                if answer != QMessageBox.StandardButton.Retry:
+                    button.Retry | button.Cancel, button.Retry)
+                if answer != button.Retry:
                     self.tell(translate("MainWindow", "Not saved: %1").replace("%1", str(err)), 8000)
                     return False
                 continue
@@ -132,7 +142,7 @@ class Operations(QObject):
         (False, None) when cancelled. An error of the work is raised here, on the UI thread."""
         worker = _Worker(path, mode, work)
         cancel_text = translate("MainWindow", "Cancel") if cancellable else ""
-        progress = QProgressDialog(text, cancel_text, 0, 0, self.parent_widget)
+        progress = progress_dialog()(text, cancel_text, 0, 0, self.parent_widget)
         if not cancellable:
             progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -7,17 +7,17 @@ folder, so they never touch yours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
+
+from annotator.store.location import is_server_address
 
 MAX_RECENT = 8
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):  # a tuple: a frozen dataclass costs 0.5 ms of start-up to define
     key: str
     type: type
     default: Any
@@ -57,9 +57,12 @@ EXACT_MODE = Setting("exact_mode", bool, False, "selections snap to letters, not
 # would otherwise label a whole article); the longest span of the reference article is 40.
 LONG_SPAN_LENGTH = Setting("long_span_length", int, 500, "a new span longer than this is asked about first")
 RECENT_PROJECTS = Setting("recent_databases", list, [], "recent projects, newest first, as absolute paths")
+# Never a password: the connect dialog asks for it, or the system keyring keeps it.
+RECENT_SERVERS = Setting("recent_servers", list, [], "recent server projects, newest first, as "
+                         "postgresql://user@host:port/dbname (without the password)")
 
 SETTINGS = (ANNOTATOR, LANGUAGE, GEOMETRY, WINDOW_STATE, LAST_DOCUMENT, FONT_SIZE, FONT_FAMILY, DARK_PALETTE,
-            EXACT_MODE, LONG_SPAN_LENGTH, RECENT_PROJECTS)
+            EXACT_MODE, LONG_SPAN_LENGTH, RECENT_PROJECTS, RECENT_SERVERS)
 DEFAULT_LONG_SPAN = LONG_SPAN_LENGTH.default
 
 
@@ -76,7 +79,8 @@ def recent_databases(settings: QSettings) -> list[str]:
 
 def remember_database(settings: QSettings, path: str | Path) -> str:
     """Put ``path`` first in the recent projects, made absolute; returns what was stored."""
-    absolute = str(Path(path).expanduser().resolve())
+    # A server's address is no file name: kept as given (str() of one never holds the password).
+    absolute = str(path) if is_server_address(str(path)) else str(Path(path).expanduser().resolve())
     recent = [p for p in recent_databases(settings) if p != absolute]
     RECENT_PROJECTS.write(settings, [absolute, *recent][:MAX_RECENT])
     return absolute
@@ -88,3 +92,19 @@ def forget_database(settings: QSettings, path: str) -> None:
 
 def long_span_length(settings: QSettings) -> int:
     return max(1, LONG_SPAN_LENGTH.read(settings))
+
+
+def recent_servers(settings: QSettings) -> list[str]:
+    """Recent server projects, newest first, as addresses without a password."""
+    return [str(v) for v in RECENT_SERVERS.read(settings) or [] if "://" in str(v)]
+
+
+def remember_server(settings: QSettings, address: str) -> str:
+    """Put ``address`` first in the recent servers, as it is shown: a password in it is dropped
+    here, whoever called. Returns what was stored."""
+    from annotator.store.location import ServerAddress
+
+    shown = str(ServerAddress(str(address)))
+    recent = [a for a in recent_servers(settings) if a != shown]
+    RECENT_SERVERS.write(settings, [shown, *recent][:MAX_RECENT])
+    return shown

@@ -83,6 +83,21 @@ def project_search(window) -> None:
     open_project_search(window)
 
 
+def connect_to_server(window) -> None:
+    from annotator.ui.server_dialog import connect_to_server as ask  # made on first use, not at start-up
+
+    ask(window)
+
+
+def fill_recent_servers(window) -> None:
+    from annotator.ui.settings import recent_servers
+
+    if recent_servers(window.settings):  # the dialog's module only when there is a server to offer
+        from annotator.ui.server_dialog import fill_recent_servers as fill
+
+        fill(window)
+
+
 def progress_summary(window) -> None:
     from annotator.ui.progress_summary import show_progress
 
@@ -93,7 +108,10 @@ def build_actions(window) -> None:
     key = QKeySequence.StandardKey
     w, files, labelling, review = window, window.files, window.labelling, window.review
     undo_actions(w)
+    # Refused as changed by someone else meanwhile: what is there now is shown.
+    w.operations.conflicted.connect(lambda: w.workspace.take_stored_changes())
     w.open_db_action = action(w, translate("MainWindow", "Open project…"), w.open_database, key.Open)
+    w.connect_action = action(w, translate("MainWindow", "Connect to server…"), lambda: connect_to_server(w))
     w.import_files_action = action(w, translate("MainWindow", "Import files…"), files.import_files, "Ctrl+I")
     w.import_folder_action = action(w, translate("MainWindow", "Import folder…"), files.import_folder)
     w.merge_action = action(w, translate("MainWindow", "Merge annotators' projects…"), files.merge_projects)
@@ -118,6 +136,9 @@ def build_actions(window) -> None:
     w.done_action = action(w, translate("MainWindow", "Mark done"), w.toggle_done,
                            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
     w.name_action = action(w, translate("MainWindow", "Annotator name…"), w.ask_annotator_name)
+    if w.workspace.annotator_fixed:  # on a server the login is the name: blind annotation holds
+        w.name_action.setEnabled(False)
+        w.name_action.setToolTip(translate("MainWindow", "On a server you label under your login"))
     w.refresh_action = action(w, translate("MainWindow", "Refresh"), w.refresh, key.Refresh)
     w.settings_action = action(w, translate("MainWindow", "Settings…"), w.show_settings, key.Preferences)
     if w.settings_action.shortcuts() == []:
@@ -160,8 +181,10 @@ def build_menus(w) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(w.open_db_action)
+    file_menu.addAction(w.connect_action)
     w.recent_menu = file_menu.addMenu(translate("MainWindow", "Recent projects"))
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent_servers(w))  # after the files, which it clears
     _fill(file_menu, (None, w.import_files_action, w.import_folder_action, w.merge_action))
     w.export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
     w.export_menu.aboutToShow.connect(lambda: w.export_actions)  # made on first use

@@ -30,7 +30,10 @@ class Workspace(QObject):
     def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
-        self.annotator = annotator
+        # On a team server the login is the annotator, whatever the window was told: its spans
+        # are stored under that name, and the server lets it see no one else's (blind annotation).
+        self.annotator_fixed = store.login is not None
+        self.annotator = store.login or annotator
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.spans = SpanIndex()
@@ -39,16 +42,26 @@ class Workspace(QObject):
         self.events: list[Event] = []  # the open document's, of the layers shown
         self.review_mode = False  # everyone's spans and the gold layer, instead of one's own
         self.rejections: list[Rejection] = []  # reviewers' rejections in this document, in review mode
-        store.ensure_annotator(annotator)
+        # In review mode, each gold span's updated_at as this window last read or wrote it: a
+        # change to one that another reviewer changed since is refused (ConflictError), not
+        # written over it.
+        self.gold_read_at: dict[str, str] = {}
+        store.ensure_annotator(self.annotator)
 
-    def set_annotator(self, name: str) -> None:
+    def set_annotator(self, name: str) -> bool:
+        """Label under ``name`` from now on; False (nothing changed) on a server, whose login
+        labels under its own name only."""
+        if self.annotator_fixed:
+            return False
         self.store.ensure_annotator(name)
         self.annotator = name
         if self.document is not None:
             self.open_document(self.document.id)
+        return True
 
     def open_document(self, document_id: int) -> None:
         self.document = self.store.document(document_id)
+        times = self._gold_times()
         # Annotators see only their own spans (blind annotation); a reviewer sees everyone's.
         # Review mode (and side by side, drawn from it) shows people's work: never the suggesters' layer.
         spans = self.store.spans_for(document_id, None if self.review_mode else [self.annotator])
@@ -57,8 +70,70 @@ class Workspace(QObject):
         # An annotator's "no" to a suggestion is no reviewer's X on anyone's span.
         self.rejections = ([r for r in self.store.rejections_for(document_id) if not is_suggestion_rejection(r)]
                            if self.review_mode else [])
+        self._keep_gold_times(times)
         self.undo_stack.clear()  # commands refer to one document's spans
         self.documentOpened.emit(self.document)
+
+    def _gold_times(self) -> dict[str, tuple[str, str]]:
+        """The spans' times, read BEFORE the spans themselves: a change landing in between makes
+        the spans newer than their times, so the next change is refused once too often (and the
+        window re-reads), never let through over a change this window has not shown."""
+        return self.store.span_times(self.document.id) if self.review_mode and self.document is not None else {}
+
+    def _keep_gold_times(self, times: dict[str, tuple[str, str]]) -> None:
+        # A gold span younger than the times read expects "": refused until re-read.
+        self.gold_read_at = {s.id: times[s.id][1] if s.id in times else ""
+                             for s in self.spans if s.annotator == GOLD} if self.review_mode else {}
+
+    def _gold_as_read(self, span_id: str) -> str | None:
+        """What a change to this span expects to find: its updated_at as read, for a gold span."""
+        return self.gold_read_at.get(span_id)
+
+    def _gold_written(self, span: Span) -> None:
+        """Inside the change's transaction, whose lock on the row no one else can pass: the time
+        read is this window's own. (Rolled back, it makes a refusal too many, never too few.)"""
+        if self.review_mode and span.annotator == GOLD:
+            self.gold_read_at[span.id] = self.store.span_updated_at(span.id)
+
+    def take_stored_changes(self) -> bool:
+        """Show what others stored in the open document since it was read (a server's other
+        clients): span by span, as this window's own changes are shown, so the selection, the
+        scroll position and the undo stack stay. Returns whether anything changed."""
+        if self.document is None:
+            return False
+        times = self._gold_times()
+        stored = self.store.spans_for(self.document.id, None if self.review_mode else [self.annotator])
+        fresh = {s.id: s for s in stored if s.annotator != SUGGESTED or not self.review_mode}
+        changed = False
+        for span in [s for s in self.spans if s.id not in fresh]:
+            self.spanRemoved.emit(span, self.spans.remove(span.id))
+            changed = True
+        for span in fresh.values():
+            old = self.spans.get(span.id)
+            if old is None:
+                self.spanAdded.emit(span, self.spans.add(span))
+            elif old != span:
+                self.spans.remove(span.id)
+                self.spans.add(span)
+                self.spanChanged.emit(old, span)
+            else:
+                continue
+            changed = True
+        events = self._stored_events()
+        if events != self.events:
+            self.events = events
+            self.eventsChanged.emit()
+            changed = True
+        self._keep_gold_times(times)
+        if self.review_mode:
+            rejections = [r for r in self.store.rejections_for(self.document.id) if not is_suggestion_rejection(r)]
+            differ = set(rejections) ^ set(self.rejections)
+            self.rejections = rejections
+            for rejection in differ:
+                self._standing_changed(rejection)
+            changed = changed or bool(differ)
+        self.statusChanged.emit(self.document.id)  # another reviewer may have marked it reviewed
+        return changed
 
     def set_review_mode(self, on: bool) -> None:
         self.review_mode = on
@@ -96,13 +171,15 @@ class Workspace(QObject):
             self.store.insert_span(span)
             if events:
                 self.store.restore_events(events)
+            self._gold_written(span)
         row = self.spans.add(span)
         self.spanAdded.emit(span, row)
         if events:
             self._events_changed()
 
     def remove_span(self, span_id: str) -> Span:
-        span = self.store.delete_span(span_id, by=self.annotator)
+        span = self.store.delete_span(span_id, by=self.annotator, expected_updated_at=self._gold_as_read(span_id))
+        self.gold_read_at.pop(span_id, None)
         row = self.spans.remove(span_id)
         self.spanRemoved.emit(span, row)
         if any(span_id in e.mentions or any(span_id in ids for ids in e.roles.values()) for e in self.events):
@@ -126,7 +203,9 @@ class Workspace(QObject):
 
     def set_value(self, span_id: str, value: dict | None, edited: bool) -> Span:
         old = self.spans.get(span_id)
-        self.store.set_span_value(span_id, value, edited=edited)
+        with self.store.transaction():
+            self.store.set_span_value(span_id, value, edited=edited)
+            self._gold_written(old)
         new = old._replace(value=value, value_edited=edited)
         self.spans.remove(span_id)
         self.spans.add(new)
@@ -140,6 +219,7 @@ class Workspace(QObject):
             self.document = self.store.set_document_meta(self.document.id, meta)
             for span_id, value in values.items():
                 self.store.set_span_value(span_id, value, edited=False)
+                self._gold_written(self.spans.get(span_id))
         for span_id, value in values.items():
             old = self.spans.get(span_id)
             new = old._replace(value=value)
@@ -174,7 +254,8 @@ class Workspace(QObject):
         old = self.spans.get(span_id)
         left: list[str] = []
         with self.store.transaction():
-            new = self.store.update_span(span_id, label=label, start=start, end=end)
+            new = self.store.update_span(span_id, label=label, start=start, end=end,
+                                         expected_updated_at=self._gold_as_read(span_id))
             if not new.value_edited:
                 value = self.computed_value(new)
                 if value != new.value:
@@ -188,6 +269,7 @@ class Workspace(QObject):
                     if after is not None:
                         self.store.save_event(after)
                     left.append(before.id)
+            self._gold_written(new)
         self.spans.remove(span_id)
         self.spans.add(new)
         self.spanChanged.emit(old, new)

@@ -40,8 +40,8 @@ def test_every_preference_is_declared_once_with_its_meaning_and_none_is_left_unu
     elsewhere = "\n".join(sources.values())
     names = [name for name, value in vars(prefs).items() if isinstance(value, prefs.Setting)]
     assert sorted(names) == sorted(n for n, v in vars(prefs).items() if v in prefs.SETTINGS)
-    # Each is used outside its declaration (the recent projects through settings.py's own helpers).
-    unused = [name for name in names if name not in elsewhere and name != "RECENT_PROJECTS"]
+    # Each is used outside its declaration (the recent projects and servers through settings.py's own helpers).
+    unused = [name for name in names if name not in elsewhere and name not in ("RECENT_PROJECTS", "RECENT_SERVERS")]
     assert unused == []
 
 

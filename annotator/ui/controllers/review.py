@@ -58,7 +58,9 @@ class ReviewController(QObject):
     def set_review_mode(self, on: bool) -> None:
         workspace = self.workspace
         self.operations.run(lambda: workspace.set_review_mode(on))
-        if on and workspace.annotator != GOLD:  # a role, unlike a mode, stays: `annotator users set` changes it
+        # A role, unlike a mode, stays: `annotator users set` changes it. On a server the roles
+        # are the server's (its logins' groups), which only the owner changes.
+        if on and workspace.annotator != GOLD and not workspace.annotator_fixed:
             self.operations.run(lambda: workspace.store.set_annotator_role(workspace.annotator, "reviewer"))
 
     def accept_selected(self) -> None:
