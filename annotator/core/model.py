@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, NamedTuple
 
 from annotator.core.errors import AnnotatorError
@@ -33,13 +34,17 @@ class InvalidName(AnnotatorError, ValueError):
 # forges a line in brat, a tab ends a field. Line and paragraph separators break lines in
 # editors and in Qt. A lone surrogate cannot be written as UTF-8 at all.
 _LINE_SEPARATORS = frozenset("\u2028\u2029\u0085")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_COLOR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+
+
+@cache
+def _pattern(expression: str) -> re.Pattern[str]:
+    """Compiled on first use: the window's start-up checks no colour or surrogate."""
+    return re.compile(expression)
 
 
 def lone_surrogate_at(text: str) -> int | None:
     """Where ``text`` holds half of a UTF-16 surrogate pair (JSON's ``"\\ud800"``), or None."""
-    found = _LONE_SURROGATE.search(text)
+    found = _pattern("[\ud800-\udfff]").search(text)
     return None if found is None else found.start()
 
 
@@ -67,13 +72,15 @@ def clean_name(value: object, what: str = "name") -> str:
 def check_color(color: object) -> str:
     """A label colour as ``#rgb`` or ``#rrggbb``; anything else (it goes into HTML and Qt
     style strings) raises InvalidName."""
-    if not isinstance(color, str) or not _COLOR.fullmatch(color):
+    if not isinstance(color, str) or not _pattern(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})").fullmatch(color):
         raise InvalidName(f"the colour {color!r} is not #rgb or #rrggbb")
     return color
 
 
 @dataclass(frozen=True)
 class Label:
+    """A label of the project: its name, its colour, its key (1-9) and its titles."""
+
     name: str
     color: str
     key: str = ""
@@ -106,6 +113,8 @@ DEFAULT_LABELS: tuple[Label, ...] = (
 
 @dataclass(frozen=True)
 class Annotator:
+    """Someone whose spans the project keeps, and their role (annotator, reviewer, gold)."""
+
     id: int
     name: str
     role: str = "annotator"
@@ -113,6 +122,8 @@ class Annotator:
 
 @dataclass(frozen=True)
 class Document:
+    """An article as imported: its text never changes (the offsets contract, above)."""
+
     id: int
     title: str
     text: str

@@ -9,7 +9,7 @@ break its letters' joining. Outlines follow whole spans, line by line, as Qt lai
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -19,8 +19,7 @@ MENTION_COLOR = QColor("#b71c1c")
 _MANY = 400  # longer stretches on one line: their two ends only
 
 
-@dataclass(frozen=True)
-class MarkedSpan:
+class MarkedSpan(NamedTuple):
     """A span of the selected event, in Qt positions (UTF-16), with the role it fills
     ('' for a mention) as the reader should see it named."""
 

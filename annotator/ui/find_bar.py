@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core import arabic
 
@@ -20,6 +20,20 @@ class FindBar(QWidget):
         self._key: arabic.SearchKey | None = None
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        self.hide()  # its field and buttons are made when it first opens: the window starts without them
+
+    def __getattr__(self, name: str):
+        if name in ("edit", "count"):  # read before the bar first opened: made now
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _built(self) -> bool:
+        return "edit" in self.__dict__
+
+    def _build(self) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton
+
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Find (ignores diacritics and letter variants)"))
         self.edit.setClearButtonEnabled(True)
@@ -37,17 +51,17 @@ class FindBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.edit, self.count, previous_button, next_button, close_button):
             layout.addWidget(widget)
-        self.hide()
 
     def set_text(self, text: str) -> None:
         self.text = text
         self._key = None  # built on first search, once per document
-        self._search(self.edit.text())
+        self._search(self.edit.text() if self._built() else "")
 
     def open_bar(self) -> None:
+        edit = self.edit
         self.show()
-        self.edit.setFocus()
-        self.edit.selectAll()
+        edit.setFocus()
+        edit.selectAll()
 
     def close_bar(self) -> None:
         self.hide()
@@ -69,6 +83,8 @@ class FindBar(QWidget):
         self.matchesChanged.emit(self.matches)
 
     def _show_count(self) -> None:
+        if not self._built():
+            return
         if not self.edit.text():
             self.count.setText("")
         elif not self.matches:

@@ -8,7 +8,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
 ARTICLE_FONT_FAMILY = "Amiri"
 
@@ -22,6 +23,15 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def app_icon() -> QIcon:
+    """The app's icon from its PNG renderings (packaging/render_icons.py draws them from
+    annotator.svg): made from the SVG, it had Qt load its SVG plugin and library at start-up."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resource_path("icons", f"annotator-{size}.png")), QSize(size, size))
+    return icon
 
 
 def sample_article_path() -> Path:

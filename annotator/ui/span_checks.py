@@ -5,7 +5,9 @@ label a whole article without a word."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from annotator.ui.dialogs import message_box
 
 PARAGRAPH_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
@@ -29,8 +31,8 @@ def confirm_span(parent: QWidget, text: str, start: int, end: int, long_span: in
         reason = QCoreApplication.translate(
             "SpanChecks", "The selection is %1 characters long, more than the %2 the settings allow without asking.")
     reason = reason.replace("%1", str(length)).replace("%2", str(long_span))
-    answer = QMessageBox.question(parent, QCoreApplication.translate("SpanChecks", "Label a long span?"),
-                                  reason + "\n\n" + QCoreApplication.translate("SpanChecks", "Label it all the same?"),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    button = message_box().StandardButton
+    question = reason + "\n\n" + QCoreApplication.translate("SpanChecks", "Label it all the same?")
+    answer = message_box().question(parent, QCoreApplication.translate("SpanChecks", "Label a long span?"), question,
+                                    button.Yes | button.No, button.No)
+    return answer == button.Yes

@@ -112,7 +112,7 @@ def test_a_second_mention_and_escape_cancels_linking(qtbot, window):
     click(qtbot, view, strike.start + 1)
     qtbot.keyClick(view, "e")
     click(qtbot, view, blast.start + 1)
-    controller: EventsController = window.events
+    controller: EventsController = window.events_controller
     controller.choose_event("E1")
     qtbot.keyClick(view, "m")
     assert stored_events(window)[0].mentions == (strike.id, blast.id)
@@ -262,9 +262,9 @@ def test_m_never_deletes_another_event_by_taking_its_only_mention(qtbot, window)
     for span in (spans["قصفت"], blast):
         click(qtbot, view, span.start + 1)
         qtbot.keyClick(view, "e")
-    window.events.choose_event("E1")
+    window.events_controller.choose_event("E1")
     view.select_span(window.workspace.spans.get(blast.id), scroll=False)
-    window.events.choose_event("E1")
+    window.events_controller.choose_event("E1")
     qtbot.keyClick(view, "m")
     assert "only mention of E2" in window.statusBar().currentMessage()
     assert [e.mentions for e in stored_events(window)] == [(spans["قصفت"].id,), (blast.id,)]

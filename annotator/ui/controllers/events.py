@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QInputDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core import event_edits as edits
 from annotator.core.model import Event, Span
 from annotator.review.adjudication import GOLD, gold_event
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import BatchCommand, InsertSpanCommand
+from annotator.ui.dialogs import input_dialog
 from annotator.ui.event_overlay import MENTION_COLOR, MarkedSpan
 from annotator.ui.events_panel import EventsPanel, role_caption
 from annotator.ui.operations import Operations
@@ -245,7 +246,7 @@ def ask_published(window: QMainWindow) -> None:
     if workspace.document is None:
         return
     current = str(workspace.document.meta.get("published", ""))
-    text, ok = QInputDialog.getText(
+    text, ok = input_dialog().getText(
         window, translate("Events", "Publication date"),
         translate("Events", "When was this article published? (YYYY-MM-DD; empty: not known)"), text=current)
     text = text.strip()
@@ -282,55 +283,3 @@ def place_menu(window: QMainWindow, point) -> None:
         made.setChecked(span.value is not None and span.value.get("geonameid") == candidate.get("geonameid"))
         made.triggered.connect(lambda _=False, c=candidate: set_value(workspace, window.operations, span.id, dict(c)))
     menu.exec(table.viewport().mapToGlobal(point))
-
-
-def install_event_records(window: QMainWindow) -> EventsController:
-    """The Events dock, its menu and its keys (E new event, M add mention, L link argument), and
-    values edited in the span table."""
-    model, operations = window.span_model, window.operations
-    model.valueEdited.connect(lambda span_id, value: set_value(window.workspace, operations, span_id, value))
-    model.valueRefused.connect(lambda message: operations.tell(message, 8000))
-    edit = QAbstractItemView.EditTrigger
-    window.span_table.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed)  # only the value column edits
-    # In review mode the narrow table needs its room for the text and the agreement: values stay
-    # in the tooltips there (and the Events panel).
-    def fit_columns() -> None:
-        for column in range(model.columnCount()):
-            window.span_table.setColumnHidden(column, window.workspace.review_mode and column == model.value_column)
-
-    model.modelReset.connect(fit_columns)
-    window.span_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    window.span_table.customContextMenuRequested.connect(lambda point: place_menu(window, point))
-    from annotator.ui.window_actions import action, view_action
-
-    panel = EventsPanel(window.workspace, window)
-    dock = QDockWidget(translate("MainWindow", "Events"), window)
-    dock.setObjectName("EventsDock")
-    dock.setWidget(panel)
-    window.addDockWidget(window._side(Qt.DockWidgetArea.LeftDockWidgetArea), dock)
-    window.tabifyDockWidget(window.spans_dock, dock)
-    window.spans_dock.raise_()
-    controller = EventsController(window.workspace, window.view, panel, window.operations)
-    window.events_panel, window.events_dock, window.events = panel, dock, controller
-    window.new_event_action = view_action(window, translate("Events", "New event from the event span"),
-                                          controller.new_event, "E")
-    window.add_mention_action = view_action(window, translate("Events", "Add the event span to the chosen event"),
-                                            controller.add_mention, "M")
-    window.link_action = view_action(window, translate("Events", "Link an argument to the chosen event"),
-                                     controller.start_linking, "L")
-    window.accept_event_action = view_action(window, translate("Events", "Accept the span's event into gold"),
-                                             controller.accept_into_gold, "Shift+A")
-    window.events_panel_action = action(window, translate("Events", "Events panel"),
-                                        lambda: (dock.show(), dock.raise_(), panel.setFocus()), "Ctrl+Shift+E")
-    window.published_action = action(window, translate("Events", "Publication date…"), lambda: ask_published(window))
-    bar = window.menuBar()
-    menu = bar.addMenu(translate("MainWindow", "E&vents"))
-    bar.insertMenu(bar.actions()[-2], menu)  # before Help, which stays last
-    for made in (window.new_event_action, window.add_mention_action, window.link_action,
-                 window.accept_event_action, None,
-                 window.published_action, None, window.events_panel_action, dock.toggleViewAction()):
-        menu.addSeparator() if made is None else menu.addAction(made)
-    from annotator.ui.controllers.suggestions import install_suggestions  # its menu follows this one
-
-    install_suggestions(window)
-    return controller
