@@ -29,8 +29,8 @@ from annotator.suggest.base import Suggestion
 from annotator.suggest.crf_features import FEATURES_VERSION, sentence_features
 from annotator.suggest.crf_model import CrfModel, train
 from annotator.suggest.learned_clitics import CliticHabits
+from annotator.suggest.model_names import ORIGIN, model_name
 
-ORIGIN = "model:crf"
 Progress = Callable[[int, int], None]
 
 
@@ -47,10 +47,6 @@ class LearnedModel:
     habits: CliticHabits  # the annotator's way with proclitics, from the same spans
 
 
-def model_name(annotator: str) -> str:
-    return f"crf:{annotator}"
-
-
 def fingerprint(spans: Sequence[Span]) -> str:
     """What the model learns of a document: its spans' labels and edges, in a stable order."""
     key = sorted((s.label, s.start, s.end) for s in spans)
@@ -58,15 +54,38 @@ def fingerprint(spans: Sequence[Span]) -> str:
 
 
 def _trained_on(store: ProjectStore, annotator: str) -> tuple[dict[str, Any], CliticHabits]:
-    """What a model of ``annotator`` would be trained on now, and their habit with clitics."""
+    """What a model of ``annotator`` would be trained on now, and their habit with clitics.
+    Stored with the model: ``documents`` (never proposed for), ``spans`` (how many the annotator
+    had, so the window knows how many came since) and ``clitics`` (so proposals follow the habit
+    without reading the annotator's spans again)."""
     documents = {}
     habits = CliticHabits()
+    count = 0
     for document, spans in store.iter_documents_with_spans(annotators=[annotator]):
         if spans:
             documents[str(document.id)] = fingerprint(spans)
+            count += len(spans)
             for span in spans:
                 habits.observe(document.text, span.start, span.end)
-    return {"features": FEATURES_VERSION, "documents": documents}, habits
+    return {"features": FEATURES_VERSION, "documents": documents, "spans": count,
+            "clitics": habits.as_json()}, habits
+
+
+def _same_training(stored: dict[str, Any], now: dict[str, Any]) -> bool:
+    """Whether a stored model learned from what the annotator has labelled now (the same
+    features over the same documents' spans)."""
+    return all(stored.get(key) == now[key] for key in ("features", "documents"))
+
+
+def trained_documents(stored: StoredModel) -> frozenset[int]:
+    """The documents a stored model learned from: it proposes nothing there."""
+    return frozenset(int(d) for d in stored.trained_on.get("documents", {}))
+
+
+def stored_learned(stored: StoredModel) -> LearnedModel:
+    """A model read back from the project as it is (ValueError: CRFsuite cannot read it)."""
+    return LearnedModel(CrfModel(stored.data), stored.annotator, trained_documents(stored), False,
+                        CliticHabits.from_json(stored.trained_on.get("clitics")))
 
 
 def training_sentences(document: Document, spans: Sequence[Span]) -> Iterator[tuple[list[list[str]], list[str]]]:
@@ -113,7 +132,7 @@ def learned_model(store: ProjectStore, annotator: str) -> LearnedModel:
         raise NothingToLearn(f"{store.path}: {annotator!r} has labelled no span to learn from")
     name = model_name(annotator)
     stored = store.model(name)
-    if stored is not None and stored.trained_on == now:
+    if stored is not None and _same_training(stored.trained_on, now):
         try:
             kept = CrfModel(stored.data)
         except ValueError:  # CRFsuite cannot read it (a damaged file): the model is rebuilt from the spans

@@ -32,6 +32,17 @@ class CliticHabits:
     taken_in: Counter[str] = field(default_factory=Counter)  # spans whose first word begins with them
     first_words: set[str] = field(default_factory=set)  # folded first words of the spans
 
+    def as_json(self) -> dict:
+        return {"left_out": dict(self.left_out), "taken_in": dict(self.taken_in),
+                "first_words": sorted(self.first_words)}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> CliticHabits:
+        """Habits stored with a model (none for a model stored before they were)."""
+        data = data or {}
+        return cls(Counter(data.get("left_out", {})), Counter(data.get("taken_in", {})),
+                   set(data.get("first_words", ())))
+
     def observe(self, text: str, start: int, end: int) -> None:
         """Learn from one of the annotator's spans over ``text[start:end]``."""
         word_start = start

@@ -2,13 +2,15 @@
 colour, no fill) beneath the annotator's own spans. A document whose layer `annotator suggest`
 stored shows those; another has the rule suggesters run on a plain thread when it opens, and
 their proposals are kept in memory, not stored: opening a document writes nothing to the
-project, and the layer stays the command's to replace. A rejection is stored by label and edges
+project, and the layer stays the command's to replace. Where the project's model of the
+annotator (or of gold) was not trained on the document, its proposals join them on the same
+thread (``learned_suggestions``, which also retrains it). A rejection is stored by label and edges
 (``annotator.suggest.standing``), so it holds for either kind, and for every later run.
 
 Outside review mode, with a suggestion selected (a click, F6 / Shift+F6): Enter accepts it, a
 label key accepts it with that label, Backspace rejects it; each is one undo step. Review mode
 shows people's work only, and keeps its own keys. Annotate all labels every other occurrence of
-the selected span's text, as one undo step."""
+the selected span's text in the document, or in the project (``annotate_project``), as one undo step."""
 
 from __future__ import annotations
 
@@ -18,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTime
 from PySide6.QtGui import QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMainWindow
 
-from annotator.core import arabic
 from annotator.core.model import SUGGESTED, Document, Span, new_span_id
+from annotator.core.occurrences import word_occurrences
+from annotator.suggest.model_names import ORIGIN
 from annotator.suggest.standing import rejection_id, standing
 from annotator.ui import highlights as hl
 from annotator.ui.article_view import ArticleView, digit_of
 from annotator.ui.commands import AddSpanCommand, BatchCommand, InsertSpanCommand, _SpanCommand
+from annotator.ui.controllers.learned_suggestions import LearnedSuggestions
 from annotator.ui.event_overlay import span_rects
 from annotator.ui.operations import Operations
 from annotator.ui.workspace import Workspace
@@ -32,23 +36,10 @@ translate = QCoreApplication.translate
 FIRST_DELAY_MS = 400
 _loaded = threading.Event()  # the suggesters have run once in this process
 
-# A proclitic before an occurrence stays outside the span (بسوريا → سوريا), as the suggesters have it.
-PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "وف", "ول", "فب", "فل", "وك", "لل"})
-
 
 def other_occurrences(text: str, span: Span) -> list[tuple[int, int]]:
-    """Where the span's text (diacritics, tatweel and letter variants folded, as Ctrl+F finds
-    it) stands again as a word of its own, or after a proclitic; not the span itself."""
-    found = []
-    for start, end in arabic.find_all(text, span.text):
-        if (start, end) == (span.start, span.end) or (end < len(text) and text[end].isalpha()):
-            continue
-        word_start = start
-        while word_start > 0 and (text[word_start - 1].isalpha() or arabic.normalise(text[word_start - 1]) == ""):
-            word_start -= 1
-        if word_start == start or arabic.normalise(text[word_start:start]) in PROCLITICS:
-            found.append((start, end))
-    return found
+    """Where the span's text stands again as a word (``core.occurrences``); not the span itself."""
+    return [p for p in word_occurrences(text, span.text) if p != (span.start, span.end)]
 
 
 class RejectSuggestionCommand(_SpanCommand):
@@ -79,6 +70,8 @@ class SuggestionsController(QObject):
         self.selected_id: str | None = None
         self.hidden = False
         self._opening = 0  # a result for an earlier opening is dropped
+        self.arrived_for: int | None = None  # the document whose computed suggestions are in
+        self.learned = LearnedSuggestions(workspace, operations, view)
         self._press: QPointF | None = None
         self._click: QPointF | None = None
         self.computed.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
@@ -101,36 +94,49 @@ class SuggestionsController(QObject):
 
     def _opened(self, document: Document) -> None:
         self._opening += 1
-        self.layer, self.rejections, self.selected_id = [], [], None
+        self.layer, self.rejections, self.selected_id, self.arrived_for = [], [], None, None
         if not self.workspace.review_mode:
             store = self.workspace.store
             self.layer = store.spans_for(document.id, [SUGGESTED])
             self.rejections = store.rejections_for(document.id)
-            if not self.layer:
+            model = self.learned.opened(document)
+            if model is not None and any(s.origin == ORIGIN for s in self.layer):
+                model = None  # `annotator suggest --learn-from` stored a model's proposals here already
+            if not self.layer or model is not None:
                 labels = [label.name for label in self.workspace.labels]
-                opening = self._opening
+                opening, rules = self._opening, not self.layer
                 # The first computation loads the suggesters and the gazetteer (0.2 s of Python on a
                 # thread that shares the interpreter's lock): it waits until the window has been
                 # drawn, or it would double the first paint. Later ones start at once.
                 QTimer.singleShot(0 if _loaded.is_set() else FIRST_DELAY_MS,
-                                  lambda: self._start(document, labels, opening))
+                                  lambda: self._start(document, labels, opening, rules, model))
         self.refresh()
 
-    def _start(self, document: Document, labels: list[str], opening: int) -> None:
+    def _start(self, document: Document, labels: list[str], opening: int, rules: bool, model) -> None:
         if opening == self._opening:  # still the document open
-            threading.Thread(target=self._compute, args=(document, labels, opening), daemon=True,
+            threading.Thread(target=self._compute, args=(document, labels, opening, rules, model), daemon=True,
                              name="suggestions").start()
 
-    def _compute(self, document: Document, labels: list[str], opening: int) -> None:
-        """On a plain thread: typing never waits for the suggesters (the first call loads the gazetteer)."""
+    def _compute(self, document: Document, labels: list[str], opening: int, rules: bool, model) -> None:
+        """On a plain thread: typing never waits for the suggesters (the first call loads the
+        gazetteer). ``rules``: the rule suggesters too (no stored layer); ``model``: a stored
+        model that may propose here."""
+        from annotator.suggest.base import resolve_overlaps
+
         try:
             from annotator.normalise.dates import publication_date
             from annotator.suggest.rules import rule_suggestions
 
-            found = rule_suggestions(document.text, publication_date(document.meta), labels)
+            found = rule_suggestions(document.text, publication_date(document.meta), labels) if rules else []
             _loaded.set()
         except Exception:  # noqa: BLE001 - said on the UI thread
             found = None
+        if model is not None and found is not None:
+            try:
+                found = resolve_overlaps(found + [s for s in self.learned.proposals(model, document)
+                                                  if s.label in labels])
+            except Exception:  # noqa: BLE001 - a model CRFsuite cannot read: the rules' suggestions still come
+                pass
         try:
             self.computed.emit(document.id, opening, found)
         except RuntimeError:  # the window closed meanwhile
@@ -145,7 +151,11 @@ class SuggestionsController(QObject):
             return
         from annotator.suggest.runner import as_span
 
-        self.layer = [as_span(document, s) for s in found]
+        made = [as_span(document, s) for s in found]
+        # Beside a stored layer, a model's proposal is offered where none of its label was stored.
+        self.layer = [*self.layer, *(s for s in made if not any(
+            t.label == s.label and t.start < s.end and s.start < t.end for t in self.layer))]
+        self.arrived_for = document_id
         self.refresh()
 
     def refresh(self, *_: object) -> None:
@@ -273,6 +283,13 @@ class SuggestionsController(QObject):
         steps = [AddSpanCommand(self.workspace, span.label, start, end) for start, end in places]
         self.operations.run(BatchCommand(self.workspace, text, steps).run_and_push, success=text)
 
+    def annotate_in_project(self) -> None:
+        """Annotate all, in every document of the project (``annotate_project``)."""
+        from annotator.ui.controllers.annotate_project import annotate_in_project
+
+        made = annotate_in_project(self.workspace, self.view.selected_span(), self.operations)
+        self.learned.added_elsewhere(made)
+
     # -- the article's events ------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -340,11 +357,19 @@ def install_suggestions(window: QMainWindow) -> SuggestionsController:
     window.annotate_all_action = action(window, translate("Suggestions", "Annotate all: label the selected span's "
                                                                          "text everywhere in the document"),
                                         controller.annotate_all, [QKeySequence("Ctrl+Shift+L")])
+    window.annotate_project_action = action(
+        window, translate("Suggestions", "Annotate all in the project: label the selected span's text in every "
+                                         "document"), controller.annotate_in_project, "Ctrl+Alt+L")
+    window.retrain_action = action(window, translate("Suggestions", "Retrain suggestions from my labels"),
+                                   lambda: controller.learned.retrain())
+    window.stop_retraining_action = action(window, translate("Suggestions", "Stop retraining"),
+                                           controller.learned.stop)
     bar = window.menuBar()
     menu = bar.addMenu(translate("Suggestions", "S&uggestions"))
     bar.insertMenu(bar.actions()[-2], menu)  # before Help, which stays last
     for made in (window.next_suggestion_action, window.prev_suggestion_action, None,
-                 window.accept_label_suggestions_action, window.annotate_all_action, None,
+                 window.accept_label_suggestions_action, window.annotate_all_action,
+                 window.annotate_project_action, None, window.retrain_action, window.stop_retraining_action, None,
                  window.hide_suggestions_action):
         menu.addSeparator() if made is None else menu.addAction(made)
     return controller
