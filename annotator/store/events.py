@@ -29,7 +29,7 @@ from annotator.core.event_edits import EVENT_LABEL
 from annotator.core.model import Event, Role, clean_name
 from annotator.normalise.value_shapes import value_problem
 from annotator.store.errors import EventError, EventNotFound, InvalidValueError, RoleError, SpanNotFound
-from annotator.store.rows import now, value_text
+from annotator.store.rows import later_than, now, value_text
 
 _ROLE_COLUMNS = "name, label, title_ar, title_en"
 
@@ -358,18 +358,24 @@ class EventQueries:
 
     # -- values ----------------------------------------------------------------------
 
-    def set_span_value(self, span_id: str, value: dict[str, Any] | None, edited: bool = True) -> None:
+    def set_span_value(self, span_id: str, value: dict[str, Any] | None, edited: bool = True,
+                       expected_updated_at: str | None = None) -> None:
         """Give a span its normalised value (None: none); ``edited`` says a person set it, so
-        ``normalise --all`` leaves it alone."""
+        ``normalise --all`` leaves it alone. With ``expected_updated_at`` (its updated_at as
+        read), a span another client changed or deleted since is refused (ConflictError)."""
         if value is not None:
             row = self._conn.execute("SELECT label FROM spans WHERE id = ?", [span_id]).fetchone()
-            if row is None:
+            if row is None and expected_updated_at is None:
                 raise SpanNotFound(f"{self.path}: no span with id {span_id}")
-            self._check_value(span_id, row[0], value)
+            if row is not None:
+                self._check_value(span_id, row[0], value)
         text = self._value_text(value, span_id)
-        if self._write_one("UPDATE spans SET value = ?, value_edited = ?, updated_at = ? WHERE id = ?",
-                           [text, int(bool(edited)), now(), span_id]).rowcount == 0:
-            raise SpanNotFound(f"{self.path}: no span with id {span_id}")
+        with self.transaction():
+            self._claim(span_id, expected_updated_at)
+            if self._conn.execute("UPDATE spans SET value = ?, value_edited = ?, updated_at = ? WHERE id = ?",
+                                  [text, int(bool(edited)), later_than(self.span_updated_at(span_id)),
+                                   span_id]).rowcount == 0:
+                raise SpanNotFound(f"{self.path}: no span with id {span_id}")
 
     def set_span_values(self, values: Mapping[str, dict[str, Any] | None], edited: bool = False) -> int:
         """Many values in one transaction (``normalise``); a span gone meanwhile is skipped.

@@ -204,7 +204,7 @@ class Workspace(QObject):
     def set_value(self, span_id: str, value: dict | None, edited: bool) -> Span:
         old = self.spans.get(span_id)
         with self.store.transaction():
-            self.store.set_span_value(span_id, value, edited=edited)
+            self.store.set_span_value(span_id, value, edited=edited, expected_updated_at=self._gold_as_read(span_id))
             self._gold_written(old)
         new = old._replace(value=value, value_edited=edited)
         self.spans.remove(span_id)
@@ -218,7 +218,7 @@ class Workspace(QObject):
         with self.store.transaction():
             self.document = self.store.set_document_meta(self.document.id, meta)
             for span_id, value in values.items():
-                self.store.set_span_value(span_id, value, edited=False)
+                self.store.set_span_value(span_id, value, edited=False, expected_updated_at=self._gold_as_read(span_id))
                 self._gold_written(self.spans.get(span_id))
         for span_id, value in values.items():
             old = self.spans.get(span_id)

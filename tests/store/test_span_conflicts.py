@@ -51,3 +51,23 @@ def test_two_changes_in_the_same_millisecond_still_move_the_time_on(store):
         store.update_span(span.id, label=label, expected_updated_at=seen[-1])
         seen.append(store.span_updated_at(span.id))
     assert seen == sorted(set(seen))  # each change a later time, however fast they come
+
+
+def test_a_value_set_over_another_clients_change_is_refused(two_clients):
+    first, second, span = two_clients
+    read_by_second = second.span_updated_at(span.id)
+    first.set_span_value(span.id, {"name": "حلب", "country": "SY"}, expected_updated_at=first.span_updated_at(span.id))
+    with pytest.raises(ConflictError, match=f"span {span.id} was changed"):
+        second.set_span_value(span.id, {"name": "حلب", "country": "TR"}, expected_updated_at=read_by_second)
+    assert second.span(span.id).value["country"] == "SY"  # the first value stands
+    second.set_span_value(span.id, {"name": "حلب", "country": "TR"},
+                          expected_updated_at=second.span_updated_at(span.id))
+    assert first.span(span.id).value["country"] == "TR"
+
+
+def test_a_value_set_on_a_span_deleted_meanwhile_is_a_conflict(two_clients):
+    first, second, span = two_clients
+    read = second.span_updated_at(span.id)
+    first.delete_span(span.id, by="reviewer1")
+    with pytest.raises(ConflictError, match="deleted by someone else"):
+        second.set_span_value(span.id, {"name": "حلب", "country": "SY"}, expected_updated_at=read)
