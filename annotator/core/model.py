@@ -20,6 +20,8 @@ from annotator.core.errors import AnnotatorError
 # The reserved annotator whose spans are the suggesters' proposals (issue 15): nobody imports or
 # works as it, and agreement, exports, review, side by side and progress leave it out unless named.
 SUGGESTED = "suggested"
+# The reserved annotator of the adjudicated layer: reviewers write it (accept, relabel, reject).
+GOLD = "gold"
 
 
 class SpanError(AnnotatorError, ValueError):

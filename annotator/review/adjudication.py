@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from annotator.core.model import Event, Span, new_span_id
+from annotator.core.model import GOLD, Event, Span, new_span_id
 from annotator.core.span_index import SpanIndex
 
-GOLD = "gold"
 AGREE, SOME, CONFLICT, GOLD_STATUS = "agree", "some", "conflict", "gold"
 REJECTED = "rejected"
 

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+GOLD_LOCKS = 0x476F6C64  # "Gold": the advisory-lock space of documents' gold layers
+
 
 class SqliteDialect:
     """SQLite takes a list of values as one JSON array, read back by ``json_each``: one
@@ -27,6 +29,11 @@ class SqliteDialect:
         """``items`` as the one parameter ``any_of`` reads."""
         return json.dumps(list(items), ensure_ascii=False)
 
+    @staticmethod
+    def hold_document(conn: Any, document_id: int) -> None:
+        """Inside a transaction: no other writer changes the document's gold layer until it
+        ends. SQLite's transaction already holds the whole file (BEGIN IMMEDIATE)."""
+
 
 class ServerDialect:
     """PostgreSQL takes a list as an array parameter."""
@@ -40,3 +47,9 @@ class ServerDialect:
     @staticmethod
     def values(items: Iterable[Any]) -> Any:
         return list(items)
+
+    @staticmethod
+    def hold_document(conn: Any, document_id: int) -> None:
+        # Rows another transaction is inserting are not there to lock: a lock on the document's
+        # number, held to the end of the transaction, serialises the writers of its gold layer.
+        conn.execute("SELECT pg_advisory_xact_lock(?, ?)", [GOLD_LOCKS, document_id])

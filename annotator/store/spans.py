@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from annotator.core.model import Document, Span, check_span, new_span_id
+from annotator.core.model import GOLD, Document, Span, check_span, new_span_id
 from annotator.store.errors import ConflictError, SpanNotFound
 from annotator.store.interface import Deletion, LeanSpanRow
 from annotator.store.rows import (
@@ -13,6 +13,7 @@ from annotator.store.rows import (
     LEAN_SPAN_COLUMNS,
     SPAN_COLUMNS,
     document_from_row,
+    json_object,
     json_text,
     later_than,
     lean_span_from_row,
@@ -51,10 +52,24 @@ class SpanQueries:
 
     def insert_span(self, span: Span) -> None:
         """Store ``span`` as it is (a new one, or one put back by undo), after checking it
-        against the document's text and the project's labels."""
+        against the document's text and the project's labels. A gold span the gold layer already
+        has (the same edges and label: another reviewer accepted it meanwhile) is a ConflictError."""
         check_span(self.document_text(span.document_id), span.start, span.end, span.text)
         self._check_label(span.label)
-        self.insert_checked_spans([span])
+        if span.annotator != GOLD:
+            self.insert_checked_spans([span])
+            return
+        with self.transaction():
+            self._dialect.hold_document(self._conn, span.document_id)
+            twin = self._conn.execute(
+                'SELECT s.id, s.attrs FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE a.name = ? '
+                'AND s.document_id = ? AND s.start = ? AND s."end" = ? AND s.label = ?',
+                [GOLD, span.document_id, span.start, span.end, span.label]).fetchone()
+            if twin is not None:
+                by = json_object(twin[1]).get("accepted_by")
+                raise ConflictError(f"{self.path}: {span.label} {span.start}-{span.end} is already in the gold layer "
+                                    f"(span {twin[0]}{f', accepted by {by}' if by else ''}); nothing was added")
+            self.insert_checked_spans([span])
 
     def insert_checked_spans(self, spans: Iterable[Span | tuple],
                              times: dict[str, tuple[str, str]] | None = None) -> int:

@@ -71,3 +71,53 @@ def test_a_value_set_on_a_span_deleted_meanwhile_is_a_conflict(two_clients):
     first.delete_span(span.id, by="reviewer1")
     with pytest.raises(ConflictError, match="deleted by someone else"):
         second.set_span_value(span.id, {"name": "حلب", "country": "SY"}, expected_updated_at=read)
+
+
+def test_two_reviewers_accepting_the_same_span_make_one_gold_span(two_clients):
+    """Each adds the gold copy it has not yet seen the other add: the second is refused, in
+    either store, even when both transactions run at once (the server holds the document)."""
+    from annotator.core.model import Span, new_span_id
+
+    first, second, span = two_clients
+    document_id = span.document_id
+    proposal = first.create_span(document_id, "alice", "date", 0, 4)
+
+    def gold_copy(reviewer: str) -> Span:
+        return Span(new_span_id(), document_id, "gold", "date", 0, 4, proposal.text, {"accepted_by": reviewer},
+                    "review")
+
+    first.insert_span(gold_copy("rita"))
+    with pytest.raises(ConflictError, match="already in the gold layer .*accepted by rita"):
+        second.insert_span(gold_copy("omar"))
+    assert [s.attrs["accepted_by"] for s in second.spans_for(document_id, ["gold"]) if s.label == "date"] == ["rita"]
+
+
+def test_accepts_at_the_same_moment_on_a_server_wait_for_each_other(server_database_url):
+    import threading
+
+    from annotator.core.model import Span, new_span_id
+
+    with open_store(server_database_url, OpenMode.CREATE) as owner:
+        document, _ = owner.add_document("قصفت طائرات مواقع قرب حلب", "gold")
+    outcomes: list[str] = []
+    inside = threading.Barrier(2)
+
+    def accept(reviewer: str) -> None:
+        with open_store(server_database_url, OpenMode.WRITE) as store:
+            with store.transaction():
+                inside.wait()  # both transactions are open before either inserts
+                try:
+                    store.insert_span(Span(new_span_id(), document.id, "gold", "place", 22, 25, "حلب",
+                                           {"accepted_by": reviewer}, "review"))
+                    outcomes.append("added")
+                except ConflictError:
+                    outcomes.append("refused")
+
+    threads = [threading.Thread(target=accept, args=(name,)) for name in ("rita", "omar")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["added", "refused"]
+    with open_store(server_database_url, OpenMode.READ) as store:
+        assert len(store.spans_for(document.id, ["gold"])) == 1

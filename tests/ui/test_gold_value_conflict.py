@@ -63,3 +63,30 @@ def test_a_gold_value_changed_meanwhile_by_another_reviewer_is_not_overwritten(q
     type_value(qtbot, window, gold.id, "2018-04-20")  # now it has been seen, the change goes through
     with open_store(db, OpenMode.READ) as store:
         assert store.span(gold.id).value == {"iso": "2018-04-20"}
+
+
+def test_accepting_a_span_another_reviewer_accepted_meanwhile_adds_no_second_gold_copy(qtbot, tmp_path,
+                                                                                      warnings_shown):
+    from annotator.core.model import Span, new_span_id
+
+    db = tmp_path / "p.db"
+    with open_store(db, OpenMode.CREATE) as store:
+        import_paths(store, [ARTICLE], annotator="alice")
+        document_id = store.document_ids()[0]
+        at = store.document(document_id).text.index("سوريا")
+        proposal = store.create_span(document_id, "alice", "place", at, at + len("سوريا"))
+    settings = app_settings()
+    ANNOTATOR.write(settings, "rita")
+    window = shown(qtbot, open_window(db, settings, ask_name=False))
+    window.review_action.trigger()
+    with open_store(db, OpenMode.WRITE) as other:  # omar accepts it first, unseen by this window
+        other.insert_span(Span(new_span_id(), document_id, "gold", "place", proposal.start, proposal.end,
+                               proposal.text, {"accepted_by": "omar"}, "review"))
+    window.view.select_span(window.workspace.spans.get(proposal.id))
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert len(warnings_shown) == 1 and "already in the gold layer" in warnings_shown[0]
+    with open_store(db, OpenMode.READ) as store:
+        gold = store.spans_for(document_id, ["gold"])
+    assert [s.attrs["accepted_by"] for s in gold] == ["omar"]
+    qtbot.waitUntil(lambda: any(s.annotator == "gold" for s in window.workspace.spans))  # shown after the re-read
+    assert window.workspace.undo_stack.count() == 0  # nothing was made, nothing to undo
