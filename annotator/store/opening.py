@@ -4,6 +4,7 @@ the read-only connection that works in a folder nobody may write to."""
 from __future__ import annotations
 
 import enum
+import os
 import sqlite3
 from pathlib import Path
 
@@ -56,6 +57,19 @@ def remove_new_project(path: Path, folders: list[Path]) -> None:
 
 
 def connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection that cannot change the project. Where the file and its folder may be
+    written, a read-write connection kept from writing (query_only): the last connection to
+    close a WAL database takes its -wal and -shm files away, which a read-only one cannot do,
+    so a reading command would leave them behind."""
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=busy_timeout,
+                               isolation_level=None)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.OperationalError:  # a read-only file system, say: read as below
+            conn.close()
     uri = read_only_uri(path)
     conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
     try:
