@@ -13,6 +13,16 @@ from annotator.store.errors import ServerProjectsUnsupported
 
 _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 SERVER_SCHEMES = ("postgresql", "postgres")
+# A server's scheme with anything after it, however mistyped (postgresql:/host, POSTGRES:host):
+# never a file name, though a file system would take it for one.
+_SERVER_PREFIX = re.compile(r"(?i)(postgres(?:ql)?):")
+_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:/{0,2}[^/@:]*):[^@/]*@")
+_EXAMPLE = "postgresql://user@host:port/dbname"
+
+
+def without_password(url: str) -> str:
+    """``url`` with any ``:password`` of its user taken out, for naming it."""
+    return _PASSWORD.sub(r"\1@", url)
 
 
 class ServerAddress:
@@ -20,11 +30,17 @@ class ServerAddress:
     without its password; ``url`` keeps it whole, for connecting only."""
 
     def __init__(self, url: str):
-        self.url = url
-        parts = urlsplit(url)
+        url = url.strip()
+        scheme, colon, rest = url.partition(":")
+        self.url = url = scheme.lower() + colon + rest  # libpq reads only a lower-case scheme
+        try:
+            parts = urlsplit(url)
+            self.port = parts.port
+        except ValueError as err:  # a port that is not a number, an unclosed [IPv6 address]
+            raise ServerProjectsUnsupported(f"{without_password(url)}: not a server's address: {err} "
+                                            f"(write {_EXAMPLE})") from None
         self.user = unquote(parts.username or "")
         self.host = parts.hostname or ""
-        self.port = parts.port
         self.dbname = unquote(parts.path.lstrip("/"))
         netloc = parts.netloc.rpartition("@")[2]
         if parts.username is not None:
@@ -62,7 +78,8 @@ class ServerAddress:
 
 
 def is_server_address(location: object) -> bool:
-    return isinstance(location, ServerAddress) or (isinstance(location, str) and bool(_ADDRESS.match(location)))
+    return isinstance(location, ServerAddress) or (
+        isinstance(location, str) and bool(_ADDRESS.match(location.strip()) or _SERVER_PREFIX.match(location.strip())))
 
 
 def project_location(location: str | os.PathLike[str] | ServerAddress) -> Path | ServerAddress:
@@ -70,11 +87,14 @@ def project_location(location: str | os.PathLike[str] | ServerAddress) -> Path |
     (``mysql://…``) is refused rather than made a folder of."""
     if isinstance(location, ServerAddress):
         return location
-    if isinstance(location, str) and _ADDRESS.match(location):
-        scheme = location.split(":", 1)[0].lower()
+    if isinstance(location, str) and (_ADDRESS.match(location.strip()) or _SERVER_PREFIX.match(location.strip())):
+        address = location.strip()
+        scheme = address.split(":", 1)[0].lower()
         if scheme not in SERVER_SCHEMES:
-            shown = ServerAddress(location)
-            raise ServerProjectsUnsupported(f"{shown}: not a project file or a PostgreSQL server's address "
-                                            "(postgresql://user@host:port/dbname)")
-        return ServerAddress(location)
+            raise ServerProjectsUnsupported(f"{without_password(address)}: not a project file or a PostgreSQL "
+                                            f"server's address ({_EXAMPLE})")
+        if not _ADDRESS.match(address):  # postgresql:/host/db, postgresql:host/db
+            raise ServerProjectsUnsupported(f"{without_password(address)}: not a server's address: write "
+                                            f"{scheme}:// before the user and host ({_EXAMPLE})")
+        return ServerAddress(address)
     return Path(location)
