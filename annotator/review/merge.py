@@ -1,7 +1,8 @@
 """Bringing other annotators' project files into this one.
 
-Documents are matched by the SHA-256 of their text, spans by id; each span keeps its
-annotator and its times. Merging the same file twice changes nothing. Nothing is moved,
+Documents are matched by the SHA-256 of their text, spans by id, or by annotator, label and
+edges when the id is new here (two copies that imported the same file without span ids); each
+span keeps its annotator and its times. Merging the same file twice changes nothing. Nothing is moved,
 dropped or brought back without a line in the report:
 
 * A span whose id is already here with different content is a conflict: it is reported,
@@ -57,6 +58,7 @@ class MergeReport:
     events_renamed: list[str] = field(default_factory=list)  # merged under a new id: theirs was taken here
     events_removed: list[str] = field(default_factory=list)  # here, with their only mention, deleted there
     publication_dates_added: int = 0  # documents here that had none and took the other copy's
+    same_under_other_ids: int = 0  # spans already here with the same annotator, label and edges (in spans_present)
 
     @property
     def problems(self) -> list[str]:
@@ -152,12 +154,17 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             times: dict[str, tuple[str, str]] = {}
             total = source.document_count() if progress else 0
             placed: dict[int, int] = {}  # source document id -> the one here
+            same_spans: dict[str, str] = {}  # span id there -> the id of the same span here
             for done, (document, spans) in enumerate(source.iter_documents_with_spans(), 1):
                 if progress:
                     progress(done, total)
                 mine, offsets = _place(target, document, same, joined, source_path, report)
                 placed[document.id] = mine.id
                 span_times = source.span_times(document.id) if spans else {}
+                # The same span stored under another id here (both copies imported the same file,
+                # whose spans had no ids): already here, not a second copy.
+                here = {(s.annotator, s.label, s.start, s.end): s.id
+                        for s in (target.spans_for(mine.id) if spans else ())}
                 for span in spans:
                     if offsets is not None:
                         moved = offsets.range(span.start, span.end)
@@ -178,9 +185,15 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
                             f"{source_path}: {_describe(span)} was changed there ({changed}) after "
                             f"{deletion.deleted_by} deleted it here ({deletion.deleted_at}); brought back")
                     existing = target.span(span.id)
-                    if existing is None:
+                    key = (span.annotator, span.label, span.start, span.end)
+                    if existing is None and key in here:
+                        report.spans_present += 1
+                        report.same_under_other_ids += 1
+                        same_spans[span.id] = here[key]  # its events name the one here
+                    elif existing is None:
                         rows.append(span)
                         times[span.id] = span_times[span.id]
+                        here[key] = span.id
                     elif (existing.document_id, existing.annotator, existing.label, existing.start, existing.end,
                           existing.attrs) == (mine.id, span.annotator, span.label, span.start, span.end, span.attrs):
                         report.spans_present += 1
@@ -195,15 +208,19 @@ def merge_into(target: ProjectStore, source_path: Path, same: dict[int, int] | N
             target.insert_checked_spans(rows, times)
             report.spans_added = len(rows)
             _apply_deletions(target, source, source_path, report)
-            _merge_events(target, source, source_path, placed, report)
+            _merge_events(target, source, source_path, placed, same_spans, report)
     return report
 
 
 def _merge_events(target: ProjectStore, source: ProjectStore, source_path: Path, placed: dict[int, int],
-                  report: MergeReport) -> None:
+                  same_spans: dict[str, str], report: MergeReport) -> None:
     events = EventMerge(target, source_path)
     batch: list = []
     for event in source.iter_events():  # by document
+        if same_spans:
+            event = event._replace(mentions=tuple(same_spans.get(m, m) for m in event.mentions),
+                                   roles={role: tuple(same_spans.get(s, s) for s in ids)
+                                          for role, ids in event.roles.items()})
         if batch and batch[0].document_id != event.document_id:
             events.add_document(batch[0].document_id, placed[batch[0].document_id], batch)
             batch = []

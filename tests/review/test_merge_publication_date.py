@@ -38,3 +38,38 @@ def test_the_same_date_written_two_ways_is_no_conflict(tmp_path, reference_text,
     assert main(["merge", "--db", str(tmp_path / "review.db"), str(tmp_path / "alice.db")]) == 0
     assert "conflict" not in capsys.readouterr().err
     assert published_in(tmp_path / "review.db") == "2018-04-19"
+
+
+def test_two_copies_that_imported_the_same_file_without_span_ids_merge_without_doubling(tmp_path, reference_text,
+                                                                                     capsys):
+    """Found from outside (issue 16): a desktop file and the team's project each imported the
+    same JSON Lines (spans without ids); merging the file in stored every span twice."""
+    import json
+
+    source = tmp_path / "maha.jsonl"
+    at = reference_text.index("سوريا")
+    source.write_text(json.dumps({"text": reference_text, "spans": [
+        {"start": at, "end": at + len("سوريا"), "label": "place"}]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name in ("review.db", "maha.db"):
+        assert main(["import", "--db", str(tmp_path / name), "--annotator", "maha", str(source)]) == 0
+    assert main(["merge", "--db", str(tmp_path / "review.db"), str(tmp_path / "maha.db")]) == 0
+    assert "0 new span(s), 1 already here" in capsys.readouterr().err
+    with Store.open(tmp_path / "review.db") as store:
+        assert [(s.annotator, s.text) for s in store.spans_for(1)] == [("maha", "سوريا")]
+
+
+def test_an_event_naming_a_span_that_is_here_under_another_id_names_the_one_here(tmp_path, reference_text, capsys):
+    from annotator.core.model import Event
+
+    at = reference_text.index("قصفت")
+    with Store.open(tmp_path / "review.db") as store:
+        store.add_document(reference_text, "ref")
+        here = store.create_span(1, "maha", "event", at, at + 4)
+    with Store.open(tmp_path / "maha.db") as store:
+        store.add_document(reference_text, "ref")
+        there = store.create_span(1, "maha", "event", at, at + 4)
+        store.save_event(Event("E1", 1, "maha", (there.id,), {}))
+    assert main(["merge", "--db", str(tmp_path / "review.db"), str(tmp_path / "maha.db")]) == 0
+    with Store.open(tmp_path / "review.db") as store:
+        assert len(store.spans_for(1)) == 1
+        assert [e.mentions for e in store.events_for(1)] == [(here.id,)]
