@@ -22,8 +22,15 @@ class LabelQueries:
         return {row[0] for row in self._conn.execute("SELECT name FROM labels")}
 
     def _check_label(self, name: str) -> None:
-        if name not in self.label_names():
-            raise InvalidValueError(f"{self.path}: unknown label {name!r} (not in the project's labels)")
+        # Labels are added, never taken away: the names seen once stay good, and a name not seen
+        # is looked up again (another client may have added it). Read per span, they were one
+        # round trip of every key press on a server. (A label whose adding was rolled back is
+        # still refused: by the spans' foreign key.)
+        known: set[str] = getattr(self, "_known_labels", set())
+        if name not in known:
+            known = self._known_labels = self.label_names()
+            if name not in known:
+                raise InvalidValueError(f"{self.path}: unknown label {name!r} (not in the project's labels)")
 
     def add_label(self, label: Label) -> None:
         """Raises InvalidName for a name no format could carry or a colour not #rgb/#rrggbb

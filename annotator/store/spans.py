@@ -23,6 +23,8 @@ from annotator.store.rows import (
 )
 
 _NO_VALUE = (None, 0)
+_INSERT_SPAN = ('INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
+                "created_at, updated_at, value, value_edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _SPAN_BY_ID = f"SELECT {SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?"
 
 
@@ -91,12 +93,15 @@ class SpanQueries:
         rows = [(r[0], r[1], self._annotator_id(r[2]), r[3], r[4], r[5], r[6], json_text(r[7]), r[8],
                  *times.get(r[0], stamp), *((value_text(r[9]), int(r[10])) if len(r) > 9 else _NO_VALUE))
                 for r in spans]
+        if len(rows) == 1 and self._conn.in_transaction:
+            # A key press inside the window's transaction: two statements, no savepoint and no
+            # probe (each is a round trip on a server). If the second fails, the exception
+            # undoes the caller's whole transaction, as the savepoint's would.
+            self._conn.execute(_INSERT_SPAN, rows[0])
+            self._conn.execute("DELETE FROM deleted_spans WHERE span_id = ?", [rows[0][0]])
+            return 1
         with self.transaction():
-            self._conn.executemany(
-                'INSERT INTO spans (id, document_id, annotator_id, label, start, "end", text, attrs, origin, '
-                "created_at, updated_at, value, value_edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            self._conn.executemany(_INSERT_SPAN, rows)
             if self._conn.execute("SELECT 1 FROM deleted_spans LIMIT 1").fetchone():
                 self._conn.executemany("DELETE FROM deleted_spans WHERE span_id = ?", [(r[0],) for r in rows])
         return len(rows)
