@@ -12,7 +12,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from annotator.cli.common import UserError, default_annotator, open_project, progress_printer, show_list
+from annotator.cli.common import (
+    UserError,
+    default_annotator,
+    open_project,
+    progress_printer,
+    refuse_unreadable,
+    show_list,
+)
 from annotator.core.model import SUGGESTED
 from annotator.formats.conll import TagOptions
 from annotator.formats.exporting import EXPORTERS, ExportOptions, export_to_path, write_stream
@@ -56,7 +63,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with store:
             store.quick_check()  # writing thousands of rows into a damaged file would only spread the damage
-            report = import_paths(store, args.paths, annotator=args.annotator or default_annotator(),
+            # On a server spans go under the login (the server refuses any other name to an annotator).
+            report = import_paths(store, args.paths, annotator=args.annotator or store.login or default_annotator(),
                                   encoding=args.encoding, add_labels=args.add_labels, fmt=args.format,
                                   skip_bad_lines=args.skip_bad_lines, progress=progress_printer(sys.stderr),
                                   published=args.published)
@@ -112,6 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     report = AlignmentReport()
     with open_project(args, OpenMode.READ) as store:
         _refuse_unknown_filters(store, args)
+        refuse_unreadable(store, args.annotator)
         options = ExportOptions(annotators=args.annotator, labels=args.label, documents=args.doc, tags=tags)
         exporter = EXPORTERS[args.format]
         try:
@@ -150,6 +159,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UserError(f"{out}: --out must end in .png or .html")
     with open_project(args, OpenMode.READ) as store:
         store.quick_check()  # one sound document does not make a sound file
+        refuse_unreadable(store, args.annotator)
         try:
             document = store.document(args.doc)
         except DocumentNotFound:

@@ -47,6 +47,29 @@ def open_project(args: argparse.Namespace, mode: OpenMode = OpenMode.WRITE) -> P
     return store
 
 
+def refuse_unreadable(store: ProjectStore, names: list[str] | None) -> None:
+    """On a server, a login naming spans its role may not read is refused in one line (row-level
+    security would quietly give none of them, and the command would report nothing found)."""
+    if store.login is None or not names:
+        return
+    from annotator.store.server.reading_rights import reading_refusal
+
+    refusal = reading_refusal(store, names)
+    if refusal is not None:
+        raise UserError(refusal)
+
+
+def refuse_unless_suggesting(store: ProjectStore) -> None:
+    """On a server, a login that may not store suggestions is refused before any work is done."""
+    if store.login is None:
+        return
+    from annotator.store.server.reading_rights import suggesting_refusal
+
+    refusal = suggesting_refusal(store)
+    if refusal is not None:
+        raise UserError(refusal)
+
+
 def progress_printer(stream: IO[str], every: int = 1) -> Callable[..., None] | None:
     """A progress bar redrawn on one terminal line (every ``every`` items, and at the end),
     with the file being read when there is one; None when ``stream`` is not a terminal."""

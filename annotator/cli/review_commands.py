@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from annotator.cli.common import UserError, open_project
+from annotator.cli.common import UserError, open_project, refuse_unreadable
 from annotator.core.model import InvalidName
 from annotator.store import (
     OpenMode,
@@ -60,6 +60,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 print(f"near-duplicate: document {pair.source_id} of {path} ({pair.source_title!r}) and document "
                       f"{pair.target_id} here ({pair.target_title!r}): {', '.join(how)}; kept separate "
                       f"(join them with --same {pair.source_id}={pair.target_id})", file=sys.stderr)
+            if report.same_under_other_ids:
+                print(f"{report.same_under_other_ids} span(s) of {path} were here already under other ids "
+                      "(same annotator, label and edges): not stored twice", file=sys.stderr)
             if report.publication_dates_added:
                 print(f"publication date taken from {path} for {report.publication_dates_added} document(s) "
                       "that had none", file=sys.stderr)
@@ -90,6 +93,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         unknown = [n for n in names if n not in known]
         if unknown:
             raise UserError(f"{store.path}: no annotator called {', '.join(unknown)}")
+        refuse_unreadable(store, names)
         if len(names) < 2:
             who = "" if args.annotator else " who labelled"
             raise UserError(f"{store.path}: agreement needs at least two annotators{who} (found {len(names)})")

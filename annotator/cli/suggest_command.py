@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotator.cli.common import UserError, open_project, progress_printer
+from annotator.cli.common import (
+    UserError,
+    open_project,
+    progress_printer,
+    refuse_unless_suggesting,
+    refuse_unreadable,
+)
 from annotator.store import OpenMode
 
 
@@ -32,6 +38,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             problems.append(f"no annotator named {args.learn_from!r}")
         if problems:
             raise UserError(f"{store.path}: {'; '.join(problems)}")
+        # Before training and suggesting, not after: refusals that waste nobody's time.
+        if args.learn_from:
+            refuse_unreadable(store, [args.learn_from])
+        refuse_unless_suggesting(store)
         learned = None
         if args.learn_from:
             from annotator.suggest.learned import learned_suggestions  # trains a model: only when asked

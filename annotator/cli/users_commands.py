@@ -32,14 +32,29 @@ def _file_role(store, role: str) -> str:
     return role
 
 
-def _ask_password(name: str) -> str | None:
-    """Typed twice on a terminal; None when there is no terminal to ask on."""
+def _ask_password(store, name: str) -> str:
+    """Typed twice on a terminal; else the first line of standard input, piped in (as
+    `passwd --stdin` or `docker login --password-stdin` take it), so a script need not put it
+    on a command line where other users of the machine see it."""
     if not sys.stdin.isatty():
-        return None
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError(f"{store.path}: {name} is a new login: give a password with --password, or as the "
+                            "first line of standard input; nothing was changed")
+        return password
     first = getpass.getpass(f"password for {name}: ")
     if getpass.getpass(f"password for {name}, again: ") != first:
         raise UserError("the two passwords differ; nothing was changed")
     return first
+
+
+NO_LOGIN = "(no login)"
+UNSEEN = "—"  # a count this login may not see
+
+
+def _role_shown(name: str, role: str) -> str:
+    """The gold layer and the suggestions are layers, not people, in a file as on a server."""
+    return "layer" if name in (GOLD, SUGGESTED) else role
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
@@ -47,18 +62,22 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
     with open_project(args, OpenMode.READ) as store:
         if on_server(store):
+            from annotator.store.server.reading_rights import reads_everyone
             from annotator.store.server.roles import ProjectUsers
 
             logins = {user.name: user.role for user in ProjectUsers(store).list()}
-            # Span counts as this login may see them: an annotator's own, a reviewer's everyone's.
-            counts = {annotator.name: (annotator, spans) for annotator, spans in store.annotator_span_counts()}
-            rows = [(name, role, counts[name][1] if name in counts else 0) for name, role in logins.items()]
-            rows += [(name, "layer" if name in (GOLD, SUGGESTED) else f"{annotator.role} (no login)", spans)
-                     for name, (annotator, spans) in counts.items() if name not in logins]
-            rows.sort()
+            counts = {annotator.name: spans for annotator, spans in store.annotator_span_counts()}
+            # An annotator's login sees only its own spans and the suggestions: others' counts would
+            # read 0, which is not what they labelled, so they are shown as unknown.
+            seen = None if reads_everyone(store) else {store.login, SUGGESTED}
+            names = sorted(set(logins) | set(counts))
+            # A name without a login (removed, or imported under a name nobody logs in as) has no
+            # role on the server now: the role it once had would claim access it has not.
+            rows = [(name, _role_shown(name, logins.get(name, NO_LOGIN)),
+                     counts.get(name, 0) if seen is None or name in seen else UNSEEN) for name in names]
         else:
             store.quick_check()  # span counts from the sound part of a damaged file would look normal
-            rows = [(a.name, a.role, spans) for a, spans in store.annotator_span_counts()]
+            rows = [(a.name, _role_shown(a.name, a.role), spans) for a, spans in store.annotator_span_counts()]
     shape = for_terminal if needs_reshaping(sys.stdout) else (lambda text: text)
     width = max([len("name"), *(len(name) for name, _, _ in rows)])
     role_width = max([len("role"), 9, *(len(role) for _, role, _ in rows)])
@@ -70,16 +89,17 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 def cmd_users_add(args: argparse.Namespace) -> int:
     name = _name(args)
-    if name == GOLD:
-        raise UserError(f"{GOLD} is the gold layer, not a user")
     with open_project(args, OpenMode.WRITE) as store:
+        if name in (GOLD, SUGGESTED):
+            layer = "gold layer" if name == GOLD else "suggestions' layer"
+            raise UserError(f"{store.path}: {name} is the {layer}, not a user")
         if on_server(store):
             from annotator.store.server.roles import ProjectUsers
 
             users = ProjectUsers(store)
             password = args.password
             if password is None and not users.login_exists(name):
-                password = _ask_password(name)
+                password = _ask_password(store, name)
             new = users.add(name, args.role, password)
             kept = "" if new else " (a login the server already had, with its own password)"
             print(f"{name} added to {store.path} as {args.role}{kept}", file=sys.stderr)
@@ -140,7 +160,8 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
                          help="add someone; on a server, a login (its password asked for unless given)")
     u.add_argument("name", metavar="NAME")
     u.add_argument("--role", required=True, choices=roles, help="owner: a team server's only")
-    u.add_argument("--password", metavar="P", help="a new server login's password (default: asked for)")
+    u.add_argument("--password", metavar="P", help="a new server login's password (default: asked for on a "
+                   "terminal, else the first line of standard input)")
     u.set_defaults(func=cmd_users_add)
     u = users.add_parser("set", parents=[common], help="change someone's role (agreement compares whoever labelled)")
     u.add_argument("name", metavar="NAME")

@@ -34,9 +34,14 @@ class NormaliseReport:
 
 def normalise_project(store: ProjectStore, everything: bool = False,
                       progress: Callable[[int, int], None] | None = None) -> NormaliseReport:
-    """Compute the values, then store every change in one transaction (nothing when none)."""
+    """Compute the values, then store every change in one transaction (nothing when none).
+    Only what was stored is counted: on a team server a login may read spans it may not
+    change (an annotator the suggestions), and the server skips those rows without a word."""
     report = NormaliseReport()
-    changes: dict[str, dict[str, Any] | None] = {}
+    # Changes by whose spans and which label: the server lets a login write all of an annotator's
+    # spans or none, so each group's count of rows stored says which of its changes were.
+    changes: dict[tuple[str, str], dict[str, dict[str, Any] | None]] = {}
+    unvalued_if_refused: dict[tuple[str, str], int] = {}
     events = store.iter_events()
     event = next(events, None)
     total = store.document_count() if progress else 0
@@ -58,9 +63,17 @@ def normalise_project(store: ProjectStore, everything: bool = False,
             elif span.value is None or everything:
                 value = values.get(span.id)
                 if value != span.value:
-                    changes[span.id] = value
-                    counts.changed += 1
+                    group = (span.annotator, span.label)
+                    changes.setdefault(group, {})[span.id] = value
+                    unvalued_if_refused[group] = unvalued_if_refused.get(group, 0) + (
+                        (span.value is not None) - (value is not None))
             counts.valued += value is not None
     if changes:
-        store.set_span_values(changes, edited=False)
+        with store.transaction():
+            for group, group_changes in changes.items():
+                stored = store.set_span_values(group_changes, edited=False)
+                counts = report.by_label[group[1]]
+                counts.changed += stored
+                if not stored:  # none of them: the values read count, not the ones computed
+                    counts.valued += unvalued_if_refused[group]
     return report

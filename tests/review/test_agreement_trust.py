@@ -74,7 +74,7 @@ def test_users_lists_everyone_and_sets_a_role(reviewed, capsys):
     assert listed[0] == ["name", "role", "spans"]
     with Store.open(reviewed) as store:
         gold_spans = store.stats()["spans_by_annotator"]["gold"]
-    assert {tuple(line) for line in listed[1:]} >= {("reviewer", "annotator", "0"), ("gold", "gold", str(gold_spans))}
+    assert {tuple(line) for line in listed[1:]} >= {("reviewer", "annotator", "0"), ("gold", "layer", str(gold_spans))}
     assert main(["--db", str(reviewed), "users", "set", "reviewer", "--role", "reviewer"]) == 0
     capsys.readouterr()
     assert main(["users", "list", "--db", str(reviewed)]) == 0

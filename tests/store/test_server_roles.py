@@ -298,3 +298,22 @@ def test_group_names_fit_the_servers_limit_and_stay_apart():
         assert all(len(group.encode()) <= 63 for group in Groups(name).all)
     assert set(Groups(first).all).isdisjoint(Groups(second).all)
     assert Groups("news").all == ("news_annotator", "news_reviewer", "news_owner")
+
+
+def test_a_reviewer_stores_models_of_anyone_an_annotator_only_their_own(project):
+    from annotator.store.interface import StoredModel
+
+    def model(of: str) -> StoredModel:
+        return StoredModel(f"crf-{of}", of, ("place",), {"documents": 1}, b"\x00model")
+
+    with open_store(project.url_as("rita"), OpenMode.WRITE) as rita:
+        rita.save_model(model("alice"))  # a suggester's state, as reviewers write the suggestions
+        assert rita.model("crf-alice").data == b"\x00model"
+    with open_store(project.url_as("alice"), OpenMode.WRITE) as alice:
+        alice.save_model(model("alice"))
+        with pytest.raises(PermissionRefused) as refused:
+            alice.save_model(model("bob"))
+    assert str(refused.value).count("\n") == 0
+    assert f"writing models of bob needs the reviewer role ({Groups(project.dbname).reviewer})" in str(refused.value)
+    with open_store(project.url, OpenMode.READ) as owner:
+        assert owner.model("crf-bob") is None

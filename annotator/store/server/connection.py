@@ -38,6 +38,18 @@ def translated(sql: str) -> str:
     return _TOKENS.sub(_replace, sql)
 
 
+def _collect_skipped(pipeline: psycopg.Pipeline) -> None:
+    """Read the results of the statements a failed pipeline skipped, up to its end (a Sync)."""
+    for _ in range(3):  # each round reads what arrived; the Sync's own result ends it
+        try:
+            pipeline.sync()
+            return
+        except psycopg.errors.PipelineAborted:
+            continue
+        except psycopg.Error:
+            return  # the connection itself failed: the caller's error says so
+
+
 class ServerConnection:
     """One psycopg connection as the mixins use a connection.
 
@@ -78,8 +90,21 @@ class ServerConnection:
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+        """All rows sent at once in pipeline mode. When the server refuses one, the rows sent
+        after it come back as skipped ("pipeline aborted"): they are collected here, so the
+        caller gets the refusal alone; left to psycopg, leaving the pipeline logs a warning of
+        its own on stderr beside our one-line message."""
         cursor = self._cursor()
-        cursor.executemany(translated(sql), rows)
+        if not psycopg.Pipeline.is_supported():  # a libpq older than 14: one statement at a time
+            cursor.executemany(translated(sql), rows)
+            self.total_changes += max(cursor.rowcount, 0)
+            return cursor
+        with self.raw.pipeline() as pipeline:
+            try:
+                cursor.executemany(translated(sql), rows)
+            except psycopg.Error:
+                _collect_skipped(pipeline)
+                raise
         if cursor.rowcount > 0:
             self.total_changes += cursor.rowcount
         return cursor

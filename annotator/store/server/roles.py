@@ -11,8 +11,9 @@ events are stored under.
 - Annotators read every document, label, event role, annotator name and suggestion (spans of
   ``suggested``); they read, add, change and delete only their own spans, events, statuses,
   rejections, deletion records and models.
-- Reviewers read everything; they write their own rows, the gold layer and the suggestions, and
-  a document's meta (its publication date).
+- Reviewers read everything; they write their own rows, the gold layer and the suggestions, the
+  learned suggesters' models of anyone's labels (a model is a suggester's state, as suggestions
+  are its output), and a document's meta (its publication date).
 - Importing documents, labels and roles, and managing users, need the owner.
 
 Row-level security does the enforcing; a trigger before each write says in one line which role
@@ -148,6 +149,11 @@ BEGIN
             SELECT a.name INTO who FROM annotators a WHERE a.id = (r->>'annotator_id')::bigint;
         END IF;
         CONTINUE WHEN who = current_user;
+        IF TG_TABLE_NAME = 'models' THEN
+            CONTINUE WHEN pg_has_role(current_user, {reviewer}, 'USAGE');
+            RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
+                'writing models of %s needs the reviewer role (%s)', who, {reviewer});
+        END IF;
         IF who IN ({layers}) THEN
             CONTINUE WHEN pg_has_role(current_user, {reviewer}, 'USAGE');
             RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
@@ -246,7 +252,7 @@ def _install_table(conn: psycopg.Connection, table: str, groups: Groups) -> None
     layers = ", ".join(f"'{name}'" for name in LAYERS)
     read_own = _mine(kind, f"current_user, '{SUGGESTED}'")
     write_own = _mine(kind, "current_user")
-    write_reviewed = _mine(kind, f"current_user, {layers}")
+    write_reviewed = "true" if table == "models" else _mine(kind, f"current_user, {layers}")
     conn.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(_ident(table)))
     _policy(conn, table, "annotators_read", "SELECT", groups.annotator, read_own, None)
     _policy(conn, table, "reviewers_read", "SELECT", groups.reviewer, "true", None)
