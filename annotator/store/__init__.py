@@ -17,6 +17,7 @@ from annotator.store.errors import (
     NotAProjectError,
     NotFoundError,
     OutdatedDatabaseError,
+    PermissionRefused,
     ProjectMissingError,
     ReadOnlyError,
     RoleError,
@@ -36,4 +37,5 @@ __all__ = [
     "NotAProjectError", "NotFoundError", "OpenMode", "OutdatedDatabaseError", "ProjectMissingError", "ProjectStore",
     "ReadOnlyError", "STATUSES", "ServerProjectsUnsupported", "SpanNotFound", "Store", "StoreError", "default_db_path",
     "newest_backup", "open_store", "ServerAddress", "project_location", "EventError", "EventNotFound", "RoleError",
+    "PermissionRefused",
 ]

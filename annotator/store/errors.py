@@ -61,6 +61,10 @@ class ConflictError(StoreError):
     neither change is lost silently."""
 
 
+class PermissionRefused(StoreError):
+    """A server's roles do not allow this login the action: trying again cannot help."""
+
+
 class NotFoundError(StoreError):
     """Something asked for by id or name that the project does not hold."""
 

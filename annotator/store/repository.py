@@ -86,6 +86,9 @@ class Store(LabelQueries, AnnotatorQueries, DocumentQueries, SpanQueries, EventQ
     _dialect = SqliteDialect
     login: str | None = None  # a project file has no logins: the window asks for a name
 
+    def login_role(self) -> str | None:
+        return None  # no logins, no roles: whoever labels a file may review it too
+
     def __init__(self, conn: sqlite3.Connection, path: Path, mode: OpenMode = OpenMode.CREATE,
                  busy_timeout: float = BUSY_TIMEOUT_S):
         self._conn = conn

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.store import ConflictError, OpenMode, open_store
+from annotator.store import ConflictError, OpenMode, PermissionRefused, open_store
 from annotator.ui.dialogs import message_box, progress_dialog
 from annotator.ui.main_thread_gc import collect_on_the_ui_thread
 
@@ -88,8 +88,10 @@ class Operations(QObject):
 
     def run(self, change: Callable[[], Any], success: str | None = None) -> bool:
         """Run a change. If the database refuses it (another process holds it past the busy
-        timeout, the disk is full), say so and offer to try again; the change is never
-        shown as made unless it is on disk, and never dropped without the user knowing."""
+        timeout, the disk is full, the connection to the server was lost), say so and offer to
+        try again; a refusal trying again cannot change (the server's roles, another client's
+        newer record) is said with OK only. The change is never shown as made unless it is
+        stored, and never dropped without the user knowing."""
         while True:
             try:
                 change()
@@ -98,6 +100,12 @@ class Operations(QObject):
                                       translate("MainWindow", "The change was not made: %1").replace("%1", str(err)))
                 self.tell(translate("MainWindow", "Not saved: changed by someone else meanwhile"), 8000)
                 self.conflicted.emit()
+                return False
+            except PermissionRefused as err:  # the server's roles decide; trying again cannot change them
+                message_box().warning(self.parent_widget, translate("MainWindow", "Could not save"),
+                                      translate("MainWindow", "The change was not made: %1").replace("%1", str(err)),
+                                      message_box().StandardButton.Ok)
+                self.tell(translate("MainWindow", "Not saved: %1").replace("%1", str(err)), 8000)
                 return False
             except WRITE_ERRORS as err:
                 button = message_box().StandardButton

@@ -7,7 +7,7 @@ sheet and the window itself use; the words stay in the window's translation cont
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QTableView, QToolBar
 
 from annotator.ui.bidi_delegate import BidiDelegate
@@ -157,6 +157,21 @@ def build_actions(window) -> None:
     w.side_by_side_action = action(w, translate("MainWindow", "Side by side…"), w.show_side_by_side, "Ctrl+Shift+S")
     for made in w.review_actions():
         made.setEnabled(False)
+    reviewers_only(w)
+
+
+def reviewers_only(w) -> None:
+    """On a server, reviewing needs the reviewer (or owner) role: an annotator's login reads only
+    its own spans and may not write the gold layer, so review mode would show her own work as
+    "all agree" and every change in it would be refused. A project file keeps it open to all."""
+    if w.workspace.may_review():
+        return
+    refusal = translate("MainWindow", "Reviewing needs the reviewer role: on this server your login is an annotator")
+    for made in (w.review_action, w.side_by_side_action, w.dashboard_action):
+        made.setEnabled(False)
+        made.setToolTip(refusal)
+        for key in made.shortcuts():  # a disabled action's key would do nothing at all: say why
+            QShortcut(key, w).activated.connect(lambda: w.operations.tell(refusal, 8000))
 
 
 def export_actions(w) -> dict:
@@ -194,7 +209,9 @@ def build_menus(w) -> None:
            w.project_search_action))
     _fill(bar.addMenu(translate("MainWindow", "&Document")),
           (w.next_doc_action, w.prev_doc_action, w.done_action, None, w.progress_action))
-    _fill(bar.addMenu(translate("MainWindow", "&Review")),
+    review_menu = bar.addMenu(translate("MainWindow", "&Review"))
+    review_menu.setToolTipsVisible(True)  # why an action is closed to this login, among others
+    _fill(review_menu,
           (w.review_action, None, w.accept_action, w.reject_action, w.accept_agreed_action,
            w.next_disagreement_action, None, w.side_by_side_action, w.dashboard_action))
     _fill(bar.addMenu(translate("MainWindow", "&View")),

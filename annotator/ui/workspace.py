@@ -135,6 +135,10 @@ class Workspace(QObject):
         self.statusChanged.emit(self.document.id)  # another reviewer may have marked it reviewed
         return changed
 
+    def may_review(self) -> bool:
+        """Review mode writes the gold layer: on a server only the reviewer and owner roles may."""
+        return self.store.login_role() in (None, "reviewer", "owner")
+
     def set_review_mode(self, on: bool) -> None:
         self.review_mode = on
         if on:

@@ -645,68 +645,73 @@
         <translation>جنبًا إلى جنب…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="182"/>
+        <location filename="../../ui/window_actions.py" line="169"/>
+        <source>Reviewing needs the reviewer role: on this server your login is an annotator</source>
+        <translation>المراجعة تتطلب دور المراجِع: دخولك على هذا الخادم بدور مُعلِّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="185"/>
+        <location filename="../../ui/window_actions.py" line="200"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="153"/>
-        <location filename="../../ui/window_actions.py" line="189"/>
+        <location filename="../../ui/window_actions.py" line="204"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="192"/>
+        <location filename="../../ui/window_actions.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="195"/>
+        <location filename="../../ui/window_actions.py" line="210"/>
         <source>&amp;Document</source>
         <translation>&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="197"/>
+        <location filename="../../ui/window_actions.py" line="212"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="200"/>
+        <location filename="../../ui/window_actions.py" line="217"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="203"/>
+        <location filename="../../ui/window_actions.py" line="220"/>
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="205"/>
+        <location filename="../../ui/window_actions.py" line="222"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="208"/>
+        <location filename="../../ui/window_actions.py" line="225"/>
         <source>As the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="214"/>
+        <location filename="../../ui/window_actions.py" line="231"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="218"/>
+        <location filename="../../ui/window_actions.py" line="235"/>
         <source>Labels</source>
         <translation>التصنيفات</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="228"/>
+        <location filename="../../ui/window_actions.py" line="245"/>
         <source>Label the selection as %1 (key %2)</source>
         <translation>صنّف التحديد بوصفه %1 (المفتاح %2)</translation>
     </message>
@@ -797,27 +802,29 @@
         <translation>لا مستندات أخرى في هذا الاتجاه.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="97"/>
+        <location filename="../../ui/operations.py" line="99"/>
         <source>Changed by someone else</source>
         <translation>غيّره شخص آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="98"/>
+        <location filename="../../ui/operations.py" line="100"/>
+        <location filename="../../ui/operations.py" line="106"/>
         <source>The change was not made: %1</source>
         <translation>لم يُجرَ التغيير: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="99"/>
+        <location filename="../../ui/operations.py" line="101"/>
         <source>Not saved: changed by someone else meanwhile</source>
         <translation>لم يُحفظ: غيّره شخص آخر في الأثناء</translation>
     </message>
     <message>
         <location filename="../../ui/operations.py" line="105"/>
+        <location filename="../../ui/operations.py" line="113"/>
         <source>Could not save</source>
         <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="106"/>
+        <location filename="../../ui/operations.py" line="114"/>
         <source>The change was not saved: %1
 
 Try again?</source>
@@ -826,22 +833,23 @@ Try again?</source>
 هل تحاول مجددًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="109"/>
+        <location filename="../../ui/operations.py" line="108"/>
+        <location filename="../../ui/operations.py" line="117"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="144"/>
+        <location filename="../../ui/operations.py" line="152"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="161"/>
+        <location filename="../../ui/operations.py" line="169"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="178"/>
+        <location filename="../../ui/operations.py" line="186"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>أُلغي: لم يُحفظ شيء.</translation>
     </message>

@@ -6,7 +6,14 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors as pg
 
-from annotator.store.errors import BusyError, ConstraintError, InvalidValueError, ReadOnlyError, StoreError
+from annotator.store.errors import (
+    BusyError,
+    ConstraintError,
+    InvalidValueError,
+    PermissionRefused,
+    ReadOnlyError,
+    StoreError,
+)
 from annotator.store.location import ServerAddress
 
 
@@ -20,10 +27,6 @@ class LoginRefusedError(StoreError):
 
 class ConnectionLostError(StoreError):
     """The connection broke during an action: the action was not made."""
-
-
-class PermissionRefused(StoreError):
-    """The server's roles do not allow this login the action."""
 
 
 def _first_line(err: BaseException) -> str:
