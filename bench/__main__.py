@@ -31,7 +31,7 @@ def machine() -> str:
 def main() -> int:
     from PySide6 import __version__ as pyside_version
 
-    from bench import events, interchange, learned, records, review, suggestions, workspace
+    from bench import effort, events, interchange, learned, records, review, server, suggestions, workspace
 
     args = [a for a in sys.argv[1:] if a != "--quick"]
     out = Path(args[0] if args else "bench/results/latest.json")
@@ -40,8 +40,10 @@ def main() -> int:
     results += records.run()
     results += learned.run()
     results += suggestions.run(2_000 if "--quick" in sys.argv else 10_000)
+    results += effort.run()
     results += review.run()
     results += interchange.run(20_000 if "--quick" in sys.argv else 100_000)
+    results += server.run(2_000 if "--quick" in sys.argv else 10_000)  # none, said in one line, without a server
     width = max(len(r["figure"]) for r in results)
     print(f"{'figure':<{width}}  {'value':>9}  {'baseline':>9}  {'ratio':>6}  target")
     for r in results:
