@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -44,10 +46,32 @@ def _remove(path: Path) -> None:
             pass
 
 
-def copy_database(source: sqlite3.Connection, source_path: Path, target: Path) -> Path:
-    """A checked copy of ``source`` (the project at ``source_path``) at ``target``."""
+@contextmanager
+def partial_file(target: Path, sqlite_error: Callable[[sqlite3.Error], StoreError]) -> Iterator[Path]:
+    """``TARGET.partial`` to write the copy into: renamed to ``target`` when the block ends well,
+    taken away with the files SQLite made beside it when it does not. An SQLite error leaves as
+    ``sqlite_error(err)``, made before the space is freed (its message may look at the disk)."""
     partial = target.with_name(target.name + ".partial")
     try:
+        yield partial
+        os.replace(partial, target)
+    except sqlite3.Error as err:
+        error = sqlite_error(err)
+        _remove(partial)
+        raise error from None
+    except OSError as err:
+        error = from_os_error(target, err, "write the copy")
+        _remove(partial)
+        raise error from None
+    except BaseException:
+        _remove(partial)
+        raise
+
+
+def copy_database(source: sqlite3.Connection, source_path: Path, target: Path) -> Path:
+    """A checked copy of ``source`` (the project at ``source_path``) at ``target``."""
+    with partial_file(target, lambda err: from_sqlite_error(source_path, err, "make the copy",
+                                                            written=target)) as partial:
         destination = sqlite3.connect(partial, isolation_level=None)
         try:
             # The copy is a throwaway until renamed: a journal beside it would only be one more
@@ -65,18 +89,6 @@ def copy_database(source: sqlite3.Connection, source_path: Path, target: Path) -
             destination.close()
         if problems:
             raise damaged(source_path, problems[0].removeprefix("integrity: "))
-        os.replace(partial, target)
-    except sqlite3.Error as err:
-        error = from_sqlite_error(source_path, err, "make the copy", written=target)  # before freeing space
-        _remove(partial)
-        raise error from None
-    except OSError as err:
-        error = from_os_error(target, err, "write the copy")
-        _remove(partial)
-        raise error from None
-    except BaseException:
-        _remove(partial)
-        raise
     return target
 
 

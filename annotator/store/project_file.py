@@ -7,13 +7,12 @@ failure half-way leaves no ``.partial`` and no file behind."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from annotator.store.backups import _remove
-from annotator.store.errors import StoreError, from_os_error, from_sqlite_error
+from annotator.store.backups import partial_file
+from annotator.store.errors import StoreError, from_sqlite_error
 from annotator.store.health import sqlite_problems
 from annotator.store.migrations import MIGRATIONS
 
@@ -39,8 +38,8 @@ def write_project_file(target: Path, version: int, tables: Sequence[str], rows_o
     rows ``rows_of(table)`` gives. ``source`` names where the rows come from, for messages."""
     from sqlite_utils import Database
 
-    partial = target.with_name(target.name + ".partial")
-    try:
+    with partial_file(target, lambda err: from_sqlite_error(target, err, f"write the copy of {source}",
+                                                            written=target)) as partial:
         conn = sqlite3.connect(partial, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = OFF")  # a throwaway until renamed
@@ -64,16 +63,4 @@ def write_project_file(target: Path, version: int, tables: Sequence[str], rows_o
             conn.close()
         if problems:
             raise StoreError(f"{target}: the copy of {source} failed SQLite's check ({problems[0]}); nothing was kept")
-        os.replace(partial, target)
-    except sqlite3.Error as err:
-        error = from_sqlite_error(target, err, f"write the copy of {source}", written=target)
-        _remove(partial)
-        raise error from None
-    except OSError as err:
-        error = from_os_error(target, err, "write the copy")
-        _remove(partial)
-        raise error from None
-    except BaseException:
-        _remove(partial)
-        raise
     return target
