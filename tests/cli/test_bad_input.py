@@ -19,6 +19,7 @@ from annotator.cli import main
 from annotator.store import Store
 from annotator.store.migrations import SCHEMA_VERSION
 from tests.arabic_samples import EMOJI
+from tests.unprivileged import why_nobody_cannot_run_the_checkout
 
 ARTICLE = "أعلن مركز الإعلام الأمني العراقي أن طائرات قصفت مواقع في سوريا"
 
@@ -148,7 +149,7 @@ def shared_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root")
+@pytest.mark.skipif(bool(why_nobody_cannot_run_the_checkout()), reason=str(why_nobody_cannot_run_the_checkout()))
 @pytest.mark.parametrize("folder_mode, expected", [
     (0o755, "cannot open the database (attempt to write a readonly database)"),  # no -wal file beside it
     (0o1777, "cannot write to the database (attempt to write a readonly database)"),  # like /tmp

@@ -27,6 +27,7 @@ from annotator.store import (
 )
 from annotator.store.migrations import SCHEMA_VERSION
 from tests.arabic_samples import EMOJI
+from tests.unprivileged import why_nobody_cannot_run_the_checkout
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -187,7 +188,7 @@ def read_only_folder():
     shutil.rmtree(parent, ignore_errors=True)
 
 
-@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to drop root")
+@pytest.mark.skipif(bool(why_nobody_cannot_run_the_checkout()), reason=str(why_nobody_cannot_run_the_checkout()))
 @pytest.mark.parametrize("command", [["stats"], ["export", "--format", "jsonl", "--out", "-"], ["check"]])
 def test_reading_commands_work_in_a_read_only_folder(command, read_only_folder):
     before = sha(read_only_folder)
